@@ -1,0 +1,185 @@
+package dev.interlock.core;
+
+import dev.interlock.core.internal.ActionLoader;
+import dev.interlock.core.internal.Engine;
+import dev.interlock.core.internal.SecureIdGenerator;
+import dev.interlock.core.javaaction.JavaActionRuntime;
+import dev.interlock.core.port.ActionCache;
+import dev.interlock.core.port.ActionStore;
+import dev.interlock.core.port.BindingStore;
+import dev.interlock.core.port.ExecutionObserver;
+import dev.interlock.core.port.ExecutionStore;
+import dev.interlock.core.port.IdGenerator;
+import dev.interlock.core.port.ScriptRuntime;
+import dev.interlock.core.trigger.TriggerCatalog;
+import dev.interlock.core.trigger.TriggerFamily;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An assembled engine: the entry point for library users who wire Interlock by hand (the {@code
+ * wiring} module's Guice modules build the same thing).
+ *
+ * <pre>{@code
+ * Interlock interlock = Interlock.builder()
+ *     .runtime(new JavaActionRuntime().register("add-role", (event, api) -> ...))
+ *     .stores(actionStore, bindingStore, executionStore)
+ *     .cache(cache)
+ *     .build();
+ * ExecutionResult result = interlock.executor().execute(TriggerId.of("post-login"), event);
+ * }</pre>
+ */
+public final class Interlock implements AutoCloseable {
+  private final TriggerCatalog catalog;
+  private final Engine engine;
+  private final ActionLoader loader;
+
+  private Interlock(TriggerCatalog catalog, Engine engine, ActionLoader loader) {
+    this.catalog = catalog;
+    this.engine = engine;
+    this.loader = loader;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Runs flows. */
+  public TriggerExecutor executor() {
+    return engine;
+  }
+
+  /** The triggers this engine knows. */
+  public TriggerCatalog triggers() {
+    return catalog;
+  }
+
+  /** Loads code with the configured runtimes (validation at deploy time uses it). */
+  public ActionLoader loader() {
+    return loader;
+  }
+
+  /** Stops the async worker pool, letting running flows finish within the flow timeout. */
+  @Override
+  public void close() {
+    engine.close();
+  }
+
+  /** Assembles an {@link Interlock}; stores and cache are required, the rest has defaults. */
+  public static final class Builder {
+    private final List<TriggerFamily> families = new ArrayList<>();
+    private boolean discover = true;
+    private final List<ScriptRuntime> runtimes = new ArrayList<>();
+    private ActionStore actions;
+    private BindingStore bindings;
+    private ExecutionStore executions;
+    private ActionCache cache;
+    private InstantSource clock = InstantSource.system();
+    private IdGenerator ids = new SecureIdGenerator();
+    private final List<ExecutionObserver> observers = new ArrayList<>();
+    private EngineConfig config = EngineConfig.defaults();
+
+    private Builder() {}
+
+    /**
+     * Uses exactly these families instead of discovering them with {@link java.util.ServiceLoader}
+     * (the default).
+     */
+    public Builder families(List<? extends TriggerFamily> families) {
+      this.families.clear();
+      this.families.addAll(families);
+      this.discover = false;
+      return this;
+    }
+
+    /** Adds a script runtime; the first that supports an action's runtime name runs it. */
+    public Builder runtime(ScriptRuntime runtime) {
+      runtimes.add(Objects.requireNonNull(runtime));
+      return this;
+    }
+
+    public Builder stores(ActionStore actions, BindingStore bindings, ExecutionStore executions) {
+      this.actions = Objects.requireNonNull(actions);
+      this.bindings = Objects.requireNonNull(bindings);
+      this.executions = Objects.requireNonNull(executions);
+      return this;
+    }
+
+    public Builder cache(ActionCache cache) {
+      this.cache = Objects.requireNonNull(cache);
+      return this;
+    }
+
+    public Builder clock(InstantSource clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    public Builder ids(IdGenerator ids) {
+      this.ids = Objects.requireNonNull(ids);
+      return this;
+    }
+
+    public Builder observer(ExecutionObserver observer) {
+      observers.add(Objects.requireNonNull(observer));
+      return this;
+    }
+
+    public Builder config(EngineConfig config) {
+      this.config = Objects.requireNonNull(config);
+      return this;
+    }
+
+    public Interlock build() {
+      List<String> missing = new ArrayList<>();
+      if (actions == null) {
+        missing.add("stores (ActionStore, BindingStore, ExecutionStore)");
+      }
+      if (cache == null) {
+        missing.add("cache (ActionCache)");
+      }
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException(
+            "Interlock needs " + String.join(" and ", missing)
+                + "; the adapters-memory module provides in-memory ones");
+      }
+      List<TriggerFamily> fs =
+          discover ? TriggerCatalog.discoverFamilies(Interlock.class.getClassLoader()) : families;
+      TriggerCatalog catalog = TriggerCatalog.of(fs);
+      List<ScriptRuntime> rs = new ArrayList<>(runtimes);
+      if (rs.stream().noneMatch(r -> r.supports(JavaActionRuntime.RUNTIME))) {
+        rs.add(new JavaActionRuntime());
+      }
+      ActionLoader loader = new ActionLoader(rs, actions);
+      ExecutionObserver observer = composite(List.copyOf(observers));
+      Engine engine = new Engine(catalog, loader, actions, bindings, executions, cache, clock, ids, observer, config);
+      return new Interlock(catalog, engine, loader);
+    }
+
+    private static ExecutionObserver composite(List<ExecutionObserver> all) {
+      if (all.isEmpty()) {
+        return ExecutionObserver.NONE;
+      }
+      if (all.size() == 1) {
+        return all.get(0);
+      }
+      return new ExecutionObserver() {
+        @Override
+        public void actionFinished(dev.interlock.core.trigger.TriggerDefinition t, dev.interlock.core.execution.ActionResult r) {
+          for (ExecutionObserver o : all) {
+            o.actionFinished(t, r);
+          }
+        }
+
+        @Override
+        public void executionFinished(dev.interlock.core.trigger.TriggerDefinition t, dev.interlock.core.execution.ExecutionRecord r) {
+          for (ExecutionObserver o : all) {
+            o.executionFinished(t, r);
+          }
+        }
+      };
+    }
+  }
+}

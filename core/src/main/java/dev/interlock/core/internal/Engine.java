@@ -1,0 +1,320 @@
+package dev.interlock.core.internal;
+
+import dev.interlock.core.ActionDefinitionException;
+import dev.interlock.core.AdHocAction;
+import dev.interlock.core.ConflictException;
+import dev.interlock.core.EngineBusyException;
+import dev.interlock.core.EngineConfig;
+import dev.interlock.core.InterlockException;
+import dev.interlock.core.InvalidRequestException;
+import dev.interlock.core.NotFoundException;
+import dev.interlock.core.PlatformException;
+import dev.interlock.core.Problem;
+import dev.interlock.core.TriggerExecutor;
+import dev.interlock.core.action.Action;
+import dev.interlock.core.action.Binding;
+import dev.interlock.core.execution.ActionResult;
+import dev.interlock.core.execution.ErrorCode;
+import dev.interlock.core.execution.ExecutionId;
+import dev.interlock.core.execution.ExecutionRecord;
+import dev.interlock.core.execution.ExecutionResult;
+import dev.interlock.core.execution.ExecutionStatus;
+import dev.interlock.core.json.Json;
+import dev.interlock.core.port.ActionStore;
+import dev.interlock.core.port.BindingStore;
+import dev.interlock.core.port.ExecutionStore;
+import dev.interlock.core.port.FlowSnapshot;
+import dev.interlock.core.port.FlowSnapshot.ActionRef;
+import dev.interlock.core.port.StoredExecution;
+import dev.interlock.core.trigger.ResumeRequest;
+import dev.interlock.core.trigger.TriggerCatalog;
+import dev.interlock.core.trigger.TriggerDefinition;
+import dev.interlock.core.trigger.TriggerId;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+
+/** The {@link TriggerExecutor} use cases over the ports. */
+public final class Engine implements TriggerExecutor, AutoCloseable {
+  private final TriggerCatalog catalog;
+  private final ActionLoader loader;
+  private final ActionStore actions;
+  private final BindingStore bindings;
+  private final ExecutionStore executions;
+  private final InstantSource clock;
+  private final dev.interlock.core.port.IdGenerator ids;
+  private final EngineConfig config;
+  private final FlowEngine flows;
+  private final ExecutorService asyncPool;
+  private final Set<String> resuming = ConcurrentHashMap.newKeySet();
+
+  public Engine(
+      TriggerCatalog catalog,
+      ActionLoader loader,
+      ActionStore actions,
+      BindingStore bindings,
+      ExecutionStore executions,
+      dev.interlock.core.port.ActionCache cache,
+      InstantSource clock,
+      dev.interlock.core.port.IdGenerator ids,
+      dev.interlock.core.port.ExecutionObserver observer,
+      EngineConfig config) {
+    this.catalog = catalog;
+    this.loader = loader;
+    this.actions = actions;
+    this.bindings = bindings;
+    this.executions = executions;
+    this.clock = clock;
+    this.ids = ids;
+    this.config = config;
+    this.flows = new FlowEngine(config, cache, executions, clock, ids, observer);
+    this.asyncPool = WorkerPool.create("interlock-flow", config.asyncWorkers(), config.asyncQueueCapacity());
+  }
+
+  @Override
+  public ExecutionResult execute(TriggerId triggerId, Map<String, Object> event) {
+    TriggerDefinition trigger = catalog.require(triggerId);
+    Map<String, Object> input = validated(trigger, event);
+    List<PreparedAction> flow = boundActions(trigger);
+    if (trigger.isAsync()) {
+      return accept(trigger, flow, input);
+    }
+    return ExecutionResult.of(await(flows.start(newRun(trigger, flow, input, newExecutionId(), clock.instant()))));
+  }
+
+  @Override
+  public CompletionStage<ExecutionResult> submit(TriggerId triggerId, Map<String, Object> event) {
+    TriggerDefinition trigger = catalog.require(triggerId);
+    Map<String, Object> input = validated(trigger, event);
+    List<PreparedAction> flow = boundActions(trigger);
+    ExecutionId id = newExecutionId();
+    Instant created = clock.instant();
+    if (trigger.isAsync()) {
+      executions.save(new StoredExecution(pendingRecord(trigger, id, created, flow), null));
+    }
+    return onPool(() -> flows.start(newRun(trigger, flow, input, id, created)))
+        .thenApply(ExecutionResult::of);
+  }
+
+  private ExecutionResult accept(TriggerDefinition trigger, List<PreparedAction> flow, Map<String, Object> input) {
+    ExecutionId id = newExecutionId();
+    Instant created = clock.instant();
+    ExecutionRecord pending = pendingRecord(trigger, id, created, flow);
+    executions.save(new StoredExecution(pending, null));
+    onPool(() -> flows.start(newRun(trigger, flow, input, id, created)));
+    return ExecutionResult.of(pending);
+  }
+
+  private CompletableFuture<ExecutionRecord> onPool(java.util.function.Supplier<CompletableFuture<ExecutionRecord>> work) {
+    CompletableFuture<ExecutionRecord> result = new CompletableFuture<>();
+    try {
+      asyncPool.execute(
+          () -> {
+            try {
+              work.get().whenComplete((r, t) -> {
+                if (t != null) {
+                  result.completeExceptionally(t);
+                } else {
+                  result.complete(r);
+                }
+              });
+            } catch (Throwable t) {
+              result.completeExceptionally(t);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      throw new EngineBusyException(
+          "the async flow queue is full (" + config.asyncQueueCapacity() + " waiting); retry later");
+    }
+    return result;
+  }
+
+  private ExecutionRecord pendingRecord(TriggerDefinition trigger, ExecutionId id, Instant created, List<PreparedAction> flow) {
+    List<ActionResult> results = new ArrayList<>();
+    for (PreparedAction a : flow) {
+      results.add(ActionResult.skipped(a.ref().actionId(), a.name(), a.ref().version(), trigger.handler()));
+    }
+    return new ExecutionRecord(
+        id, trigger.id(), trigger.version(), ExecutionStatus.PENDING, created, created, 0, null, results, Map.of(), null);
+  }
+
+  @Override
+  public ExecutionResult run(TriggerId triggerId, List<AdHocAction> code, Map<String, Object> event) {
+    TriggerDefinition trigger = catalog.require(triggerId);
+    Map<String, Object> input = validated(trigger, event);
+    if (code.size() > config.maxActionsPerTrigger()) {
+      throw new InvalidRequestException(
+          "too_many_actions", "a flow runs at most " + config.maxActionsPerTrigger() + " actions, got " + code.size());
+    }
+    List<PreparedAction> flow = new ArrayList<>();
+    for (AdHocAction a : code) {
+      flow.add(loader.adHoc(a, trigger));
+    }
+    return ExecutionResult.of(await(flows.start(newRun(trigger, flow, input, newExecutionId(), clock.instant()))));
+  }
+
+  @Override
+  public ExecutionResult resume(String executionIdOrState, ResumeRequest request) {
+    StoredExecution stored = findStored(executionIdOrState);
+    ExecutionRecord record = stored.record();
+    if (record.status() != ExecutionStatus.SUSPENDED || stored.snapshot() == null) {
+      throw new ConflictException(
+          "execution_not_suspended",
+          "execution " + record.id() + " is " + record.status().json() + "; only a suspended execution can be resumed");
+    }
+    if (!resuming.add(record.id().value())) {
+      throw new ConflictException("execution_resuming", "execution " + record.id() + " is being resumed already");
+    }
+    try {
+      TriggerDefinition trigger = catalog.require(record.triggerId());
+      FlowSnapshot snap = stored.snapshot();
+      List<PreparedAction> flow = new ArrayList<>();
+      for (ActionRef ref : snap.actions()) {
+        flow.add(loader.byRef(ref, trigger, configurationOf(trigger, ref)));
+      }
+      Map<String, Object> flowState = Json.copyObject(snap.flowState());
+      long now = System.nanoTime();
+      FlowRun run =
+          new FlowRun(
+              trigger, record.id(), record.createdAt(), now, now + config.flowTimeout().toNanos(), flow,
+              record.results().toArray(new ActionResult[0]), snap.event(), flowState, record.durationMs());
+      run.event = trigger.behavior().resumedEvent(snap.event(), request, flowState);
+      run.index = snap.index();
+      run.resume = request;
+      run.resumeIndex = snap.index();
+      run.resumeSame = snap.resumeSame();
+      if (!snap.resumeSame() && snap.index() > 0) {
+        // the challenged action has passed its challenge: it completed
+        int i = snap.index() - 1;
+        ActionResult r = run.results[i];
+        run.results[i] = new ActionResult(r.actionId(), r.actionName(), r.version(), r.handler(),
+            dev.interlock.core.execution.ActionStatus.COMPLETED, r.startedAt(), r.endedAt(), r.durationMs(),
+            r.commands(), r.logs(), r.logsTruncated(), r.error());
+        run.resumeIndex = -1;
+      }
+      return ExecutionResult.of(await(flows.start(run)));
+    } finally {
+      resuming.remove(record.id().value());
+    }
+  }
+
+  private StoredExecution findStored(String idOrState) {
+    if (idOrState == null || idOrState.isBlank()) {
+      throw new InvalidRequestException("invalid_resume", "an execution id or continuation state is required");
+    }
+    Optional<StoredExecution> found =
+        idOrState.startsWith("exec_") ? executions.find(new ExecutionId(idOrState)) : Optional.empty();
+    if (found.isEmpty()) {
+      found = executions.findByState(idOrState);
+    }
+    return found.orElseThrow(
+        () -> new NotFoundException("execution_not_found", "no execution with id or state '" + idOrState + "'"));
+  }
+
+  @Override
+  public Optional<ExecutionRecord> find(ExecutionId id) {
+    return executions.find(id).map(StoredExecution::record);
+  }
+
+  private FlowRun newRun(
+      TriggerDefinition trigger, List<PreparedAction> flow, Map<String, Object> input, ExecutionId id, Instant created) {
+    long now = System.nanoTime();
+    return new FlowRun(
+        trigger, id, created, now, now + config.flowTimeout().toNanos(), flow, new ActionResult[flow.size()],
+        input, new LinkedHashMap<>(), 0);
+  }
+
+  private ExecutionId newExecutionId() {
+    return new ExecutionId(ids.newId("exec"));
+  }
+
+  private static ExecutionRecord await(CompletableFuture<ExecutionRecord> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof InterlockException ie) {
+        throw ie;
+      }
+      throw new PlatformException("the flow could not be completed: " + c, c);
+    }
+  }
+
+  /** Deep copy, validation against the contract, defaults. */
+  static Map<String, Object> validated(TriggerDefinition trigger, Map<String, Object> event) {
+    if (event == null) {
+      throw new InvalidRequestException(
+          ErrorCode.INVALID_EVENT.json(), "an event object is required", List.of(new Problem("$", "is required")));
+    }
+    Map<String, Object> copy = Json.copyObject(event);
+    List<Problem> problems = trigger.event().validate(copy);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(
+          ErrorCode.INVALID_EVENT.json(),
+          "the event does not fit trigger " + trigger.id() + " " + trigger.version() + " (" + problems.size()
+              + (problems.size() == 1 ? " problem)" : " problems)"),
+          problems);
+    }
+    trigger.event().applyDefaults(copy);
+    return copy;
+  }
+
+  private List<PreparedAction> boundActions(TriggerDefinition trigger) {
+    List<Binding> bound = bindings.get(trigger.id()).bindings();
+    List<PreparedAction> out = new ArrayList<>(bound.size());
+    for (Binding b : bound) {
+      out.add(deployed(b, trigger));
+    }
+    return out;
+  }
+
+  private PreparedAction deployed(Binding b, TriggerDefinition trigger) {
+    Optional<Action> action = actions.find(b.action());
+    String name = action.map(Action::name).orElse(b.displayName().isEmpty() ? b.action().value() : b.displayName());
+    if (action.isEmpty() || action.get().deployedVersion() == null) {
+      ActionRef ref = new ActionRef(b.action().value(), name, null, null);
+      return PreparedAction.failed(ref, new ActionDefinitionException(
+          action.isEmpty() ? "bound action " + b.action() + " does not exist" : "action '" + name + "' has no deployed version"));
+    }
+    ActionRef ref = new ActionRef(b.action().value(), name, action.get().deployedVersion(), null);
+    return loader.byRef(ref, trigger, b.configuration());
+  }
+
+  private Map<String, String> configurationOf(TriggerDefinition trigger, ActionRef ref) {
+    if (ref.actionId() == null) {
+      return Map.of();
+    }
+    for (Binding b : bindings.get(trigger.id()).bindings()) {
+      if (b.action().value().equals(ref.actionId())) {
+        return b.configuration();
+      }
+    }
+    return Map.of();
+  }
+
+  /** Stops accepting async flows and waits up to {@code timeout} for running ones to finish. */
+  public void shutdown(java.time.Duration timeout) {
+    asyncPool.shutdown();
+    try {
+      asyncPool.awaitTermination(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    shutdown(config.flowTimeout());
+  }
+}

@@ -1,0 +1,62 @@
+package dev.interlock.core.internal;
+
+import dev.interlock.core.execution.ActionResult;
+import dev.interlock.core.execution.ExecutionError;
+import dev.interlock.core.execution.ExecutionId;
+import dev.interlock.core.port.FlowSnapshot;
+import dev.interlock.core.trigger.ResumeRequest;
+import dev.interlock.core.trigger.TriggerDefinition;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The mutable state of one flow run, confined to whichever thread is advancing it. */
+final class FlowRun {
+  final TriggerDefinition trigger;
+  final ExecutionId id;
+  final Instant createdAt;
+  final long startNanos;
+  final long deadlineNanos;
+  final List<PreparedAction> actions;
+  final ActionResult[] results;
+  final Map<String, Object> initialEvent;
+  final Map<String, Object> flowState;
+  final double priorDurationMs;
+  /** The event the next action starts from (without secrets and configuration). */
+  Map<String, Object> event;
+  int index;
+  /** Set on resume: the request, and whether the action at {@link #resumeIndex} resumes itself. */
+  ResumeRequest resume;
+  int resumeIndex = -1;
+  boolean resumeSame;
+  ExecutionError error;
+  String state;
+  FlowSnapshot snapshot;
+  String redirectUrl;
+  Map<String, Object> suspensionDetails = Map.of();
+  String resumeHandlerOnSuspend;
+
+  FlowRun(
+      TriggerDefinition trigger,
+      ExecutionId id,
+      Instant createdAt,
+      long startNanos,
+      long deadlineNanos,
+      List<PreparedAction> actions,
+      ActionResult[] results,
+      Map<String, Object> initialEvent,
+      Map<String, Object> flowState,
+      double priorDurationMs) {
+    this.trigger = trigger;
+    this.id = id;
+    this.createdAt = createdAt;
+    this.startNanos = startNanos;
+    this.deadlineNanos = deadlineNanos;
+    this.actions = actions;
+    this.results = results;
+    this.initialEvent = initialEvent;
+    this.flowState = flowState;
+    this.priorDurationMs = priorDurationMs;
+    this.event = initialEvent;
+  }
+}

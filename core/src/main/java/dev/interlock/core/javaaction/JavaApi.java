@@ -1,0 +1,48 @@
+package dev.interlock.core.javaaction;
+
+import dev.interlock.core.json.Json;
+import dev.interlock.core.json.Undefined;
+import dev.interlock.core.port.ApiSession;
+import dev.interlock.core.trigger.ApiCallException;
+import dev.interlock.core.trigger.ApiMethod;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code api} object for Java actions: {@code api.call("accessToken.setCustomClaim", name,
+ * value)} behaves exactly like the script call {@code api.accessToken.setCustomClaim(name,
+ * value)}. Arguments are JSON values (maps, lists, strings, numbers, booleans, null).
+ */
+public final class JavaApi {
+  private final ApiSession session;
+
+  JavaApi(ApiSession session) {
+    this.session = session;
+  }
+
+  /**
+   * Calls an api method. Returns this object for chaining methods, {@code null} for methods that
+   * return nothing, the JSON result otherwise ({@link Undefined#VALUE} where JavaScript would get
+   * {@code undefined}).
+   *
+   * @throws ApiCallException when the trigger has no such method ({@code TypeError}, as in
+   *     JavaScript) or the arguments are invalid
+   */
+  public Object call(String path, Object... args) {
+    ApiMethod method =
+        session
+            .contract()
+            .find(path)
+            .orElseThrow(() -> ApiCallException.typeError("api." + path + " is not a function"));
+    List<Object> values = new ArrayList<>(args.length);
+    for (Object a : args) {
+      values.add(a instanceof Number n ? Json.normalizeNumber(n) : Json.deepCopy(a));
+    }
+    Object result = session.invoke(method, values);
+    return switch (method.returnKind()) {
+      case API -> this;
+      case VOID -> null;
+      case VALUE -> result;
+    };
+  }
+}

@@ -1,0 +1,41 @@
+package dev.interlock.core.port;
+
+import dev.interlock.core.action.Action;
+import dev.interlock.core.action.ActionId;
+import dev.interlock.core.action.ActionVersion;
+import dev.interlock.core.trigger.TriggerId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Driven port: durable home of actions and their versions. Implementations must pass {@code
+ * ActionStoreContract} from the test kit.
+ */
+public interface ActionStore {
+
+  Optional<Action> find(ActionId id);
+
+  /** All actions, or those of one trigger, ordered by creation time. */
+  List<Action> list(Optional<TriggerId> trigger);
+
+  /** Adds a new action; a {@link dev.interlock.core.ConflictException} if the id exists. */
+  void insert(Action action);
+
+  /**
+   * Replaces an action if its stored revision is still {@code expectedRevision}; otherwise a
+   * {@link dev.interlock.core.ConflictException} (or {@link dev.interlock.core.NotFoundException}
+   * when it is gone). The new value carries the new revision.
+   */
+  void update(Action action, long expectedRevision);
+
+  /** Removes an action and its versions; false when it did not exist. */
+  boolean delete(ActionId id);
+
+  /** Adds an immutable version; a conflict if that number exists for the action. */
+  void addVersion(ActionVersion version);
+
+  Optional<ActionVersion> version(ActionId action, int number);
+
+  /** Versions of an action, newest first. */
+  List<ActionVersion> versions(ActionId action);
+}

@@ -1,0 +1,23 @@
+package dev.interlock.core.port;
+
+import dev.interlock.core.action.Binding;
+import dev.interlock.core.action.TriggerBindings;
+import dev.interlock.core.trigger.TriggerId;
+import java.util.List;
+
+/**
+ * Driven port: each trigger's ordered bindings. Implementations must pass {@code
+ * BindingStoreContract} from the test kit.
+ */
+public interface BindingStore {
+
+  /** The trigger's bindings in order, with their revision (0 and empty when never set). */
+  TriggerBindings get(TriggerId trigger);
+
+  /**
+   * Atomically replaces the trigger's bindings if the stored revision is still {@code
+   * expectedRevision}; otherwise a {@link dev.interlock.core.ConflictException}. Returns the new
+   * state.
+   */
+  TriggerBindings replace(TriggerId trigger, List<Binding> bindings, long expectedRevision);
+}

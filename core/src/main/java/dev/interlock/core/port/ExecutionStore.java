@@ -1,0 +1,23 @@
+package dev.interlock.core.port;
+
+import dev.interlock.core.execution.ExecutionId;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Driven port: execution records, and for suspended or pending flows what is needed to go on.
+ * Implementations must pass {@code ExecutionStoreContract} from the test kit.
+ */
+public interface ExecutionStore {
+
+  /** Inserts or replaces the execution with this id. */
+  void save(StoredExecution execution);
+
+  Optional<StoredExecution> find(ExecutionId id);
+
+  /** The suspended execution waiting on this continuation state. */
+  Optional<StoredExecution> findByState(String state);
+
+  /** Deletes records last updated before {@code cutoff}; returns how many. */
+  int deleteUpdatedBefore(Instant cutoff);
+}

@@ -1,0 +1,338 @@
+package dev.interlock.core.trigger;
+
+import dev.interlock.core.Problem;
+import dev.interlock.core.json.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A small, immutable description of a JSON shape, used for trigger event contracts.
+ *
+ * <p>One description serves three purposes: {@link #validate validating} incoming events with a
+ * JSON path for every problem, {@link #applyDefaults filling in} the optional parts Auth0 always
+ * provides, and documentation (the CLI's {@code triggers describe} and TypeScript declarations are
+ * generated from it). Objects are open by default because Auth0 adds event fields over time:
+ * unknown properties are kept and passed through.
+ */
+public final class Schema {
+  /** The JSON kinds a schema can describe. */
+  public enum Kind {
+    STRING,
+    NUMBER,
+    INTEGER,
+    BOOLEAN,
+    OBJECT,
+    MAP,
+    ARRAY,
+    ANY
+  }
+
+  /** A named property of an object schema. */
+  public record Property(String name, Schema schema, boolean required) {
+    public Property {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(schema, "schema");
+    }
+  }
+
+  private final Kind kind;
+  private final String description;
+  private final List<Property> properties;
+  private final Schema items;
+  private final List<String> allowed;
+  private final boolean nullable;
+  private final boolean open;
+  private final Supplier<Object> defaultValue;
+
+  private Schema(
+      Kind kind,
+      String description,
+      List<Property> properties,
+      Schema items,
+      List<String> allowed,
+      boolean nullable,
+      boolean open,
+      Supplier<Object> defaultValue) {
+    this.kind = kind;
+    this.description = description;
+    this.properties = List.copyOf(properties);
+    this.items = items;
+    this.allowed = List.copyOf(allowed);
+    this.nullable = nullable;
+    this.open = open;
+    this.defaultValue = defaultValue;
+  }
+
+  private static Schema of(Kind kind) {
+    return new Schema(kind, "", List.of(), null, List.of(), false, true, null);
+  }
+
+  public static Schema string() {
+    return of(Kind.STRING);
+  }
+
+  /** A string restricted to the given values. */
+  public static Schema oneOf(String... values) {
+    return new Schema(Kind.STRING, "", List.of(), null, List.of(values), false, true, null);
+  }
+
+  public static Schema number() {
+    return of(Kind.NUMBER);
+  }
+
+  public static Schema integer() {
+    return of(Kind.INTEGER);
+  }
+
+  public static Schema bool() {
+    return of(Kind.BOOLEAN);
+  }
+
+  public static Schema any() {
+    return of(Kind.ANY);
+  }
+
+  /** An object with string keys and values of one schema ({@code Record<string, T>}). */
+  public static Schema mapOf(Schema values) {
+    return new Schema(Kind.MAP, "", List.of(), values, List.of(), false, true, null);
+  }
+
+  public static Schema arrayOf(Schema items) {
+    return new Schema(Kind.ARRAY, "", List.of(), items, List.of(), false, true, null);
+  }
+
+  /** Starts an object schema; add properties with {@link #required} and {@link #optional}. */
+  public static Schema object() {
+    return of(Kind.OBJECT);
+  }
+
+  /** This object schema plus a required property. */
+  public Schema required(String name, Schema schema) {
+    return withProperty(new Property(name, schema, true));
+  }
+
+  /** This object schema plus an optional property. */
+  public Schema optional(String name, Schema schema) {
+    return withProperty(new Property(name, schema, false));
+  }
+
+  private Schema withProperty(Property p) {
+    if (kind != Kind.OBJECT) {
+      throw new IllegalStateException("properties belong to object schemas");
+    }
+    List<Property> ps = new ArrayList<>(properties);
+    ps.removeIf(q -> q.name().equals(p.name()));
+    ps.add(p);
+    return new Schema(kind, description, ps, items, allowed, nullable, open, defaultValue);
+  }
+
+  /** An object schema that rejects properties it does not list. */
+  public Schema closed() {
+    return new Schema(kind, description, properties, items, allowed, nullable, false, defaultValue);
+  }
+
+  /** Also accept {@code null}. */
+  public Schema nullable() {
+    return new Schema(kind, description, properties, items, allowed, true, open, defaultValue);
+  }
+
+  public Schema describedAs(String text) {
+    return new Schema(kind, text, properties, items, allowed, nullable, open, defaultValue);
+  }
+
+  /**
+   * The value inserted when an optional property is absent. The supplier must return a fresh JSON
+   * value each time (it is handed to scripts, which may mutate it).
+   */
+  public Schema defaultingTo(Supplier<Object> value) {
+    return new Schema(kind, description, properties, items, allowed, nullable, open, value);
+  }
+
+  /** Shorthand: absent means an empty object. */
+  public Schema defaultingToEmpty() {
+    return defaultingTo(kind == Kind.ARRAY ? ArrayList::new : LinkedHashMap::new);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public List<Property> properties() {
+    return properties;
+  }
+
+  /** Item schema of an array, value schema of a map; {@code null} otherwise. */
+  public Schema items() {
+    return items;
+  }
+
+  public List<String> allowedValues() {
+    return allowed;
+  }
+
+  public boolean isNullable() {
+    return nullable;
+  }
+
+  public boolean isOpen() {
+    return open;
+  }
+
+  public boolean hasDefault() {
+    return defaultValue != null;
+  }
+
+  /** Every problem of {@code value} against this schema, each with its JSON path from {@code $}. */
+  public List<Problem> validate(Object value) {
+    List<Problem> out = new ArrayList<>();
+    check("$", value, out);
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void check(String path, Object v, List<Problem> out) {
+    if (v == null) {
+      if (!nullable && kind != Kind.ANY) {
+        out.add(new Problem(path, "must be " + expected() + ", not null"));
+      }
+      return;
+    }
+    switch (kind) {
+      case ANY:
+        return;
+      case STRING:
+        if (!(v instanceof String)) {
+          out.add(mismatch(path, v));
+        } else if (!allowed.isEmpty() && !allowed.contains(v)) {
+          out.add(new Problem(path, "must be one of " + allowed + ", not '" + v + "'"));
+        }
+        return;
+      case NUMBER:
+        if (!(v instanceof Number)) {
+          out.add(mismatch(path, v));
+        }
+        return;
+      case INTEGER:
+        if (!(v instanceof Number) || !(Json.normalizeNumber((Number) v) instanceof Long)) {
+          out.add(mismatch(path, v));
+        }
+        return;
+      case BOOLEAN:
+        if (!(v instanceof Boolean)) {
+          out.add(mismatch(path, v));
+        }
+        return;
+      case ARRAY:
+        if (!(v instanceof List)) {
+          out.add(mismatch(path, v));
+          return;
+        }
+        List<Object> list = (List<Object>) v;
+        for (int i = 0; i < list.size(); i++) {
+          items.check(path + "[" + i + "]", list.get(i), out);
+        }
+        return;
+      case MAP:
+        if (!(v instanceof Map)) {
+          out.add(mismatch(path, v));
+          return;
+        }
+        for (Map.Entry<String, Object> e : ((Map<String, Object>) v).entrySet()) {
+          items.check(child(path, e.getKey()), e.getValue(), out);
+        }
+        return;
+      case OBJECT:
+        if (!(v instanceof Map)) {
+          out.add(mismatch(path, v));
+          return;
+        }
+        Map<String, Object> m = (Map<String, Object>) v;
+        for (Property p : properties) {
+          if (!m.containsKey(p.name())) {
+            if (p.required() && !p.schema().hasDefault()) {
+              out.add(new Problem(child(path, p.name()), "is required (" + p.schema().expected() + ")"));
+            }
+          } else {
+            p.schema().check(child(path, p.name()), m.get(p.name()), out);
+          }
+        }
+        if (!open) {
+          Set<String> known = new java.util.HashSet<>();
+          properties.forEach(p -> known.add(p.name()));
+          for (String k : m.keySet()) {
+            if (!known.contains(k)) {
+              out.add(new Problem(child(path, k), "is not a known property"));
+            }
+          }
+        }
+        return;
+      default:
+        throw new IllegalStateException(kind.name());
+    }
+  }
+
+  /**
+   * Fills absent properties that have a default, recursively, in place. Call after {@link
+   * #validate} found no problems; returns the same value for convenience.
+   */
+  @SuppressWarnings("unchecked")
+  public Object applyDefaults(Object v) {
+    if (v instanceof Map && kind == Kind.OBJECT) {
+      Map<String, Object> m = (Map<String, Object>) v;
+      for (Property p : properties) {
+        Object current = m.get(p.name());
+        if (current == null && !m.containsKey(p.name())) {
+          if (p.schema().hasDefault()) {
+            m.put(p.name(), p.schema().applyDefaults(p.schema().defaultValue.get()));
+          }
+        } else {
+          p.schema().applyDefaults(current);
+        }
+      }
+    } else if (v instanceof List && kind == Kind.ARRAY) {
+      for (Object o : (List<Object>) v) {
+        items.applyDefaults(o);
+      }
+    } else if (v instanceof Map && kind == Kind.MAP) {
+      for (Object o : ((Map<String, Object>) v).values()) {
+        items.applyDefaults(o);
+      }
+    }
+    return v;
+  }
+
+  /** A short human description of what this schema accepts, e.g. {@code array of string}. */
+  public String expected() {
+    String base =
+        switch (kind) {
+          case STRING -> allowed.isEmpty() ? "a string" : "one of " + allowed;
+          case NUMBER -> "a number";
+          case INTEGER -> "an integer";
+          case BOOLEAN -> "a boolean";
+          case OBJECT, MAP -> "an object";
+          case ARRAY -> "an array";
+          case ANY -> "any value";
+        };
+    return nullable ? base + " or null" : base;
+  }
+
+  private Problem mismatch(String path, Object v) {
+    return new Problem(path, "must be " + expected() + ", not " + Json.typeOf(v));
+  }
+
+  private static String child(String path, String key) {
+    if (key.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+      return path + "." + key;
+    }
+    return path + "['" + key.replace("'", "\\'") + "']";
+  }
+}
