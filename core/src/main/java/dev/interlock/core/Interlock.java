@@ -4,6 +4,10 @@ import dev.interlock.core.internal.ActionLoader;
 import dev.interlock.core.internal.Engine;
 import dev.interlock.core.internal.SecureIdGenerator;
 import dev.interlock.core.javaaction.JavaActionRuntime;
+import dev.interlock.core.memory.InMemoryActionCache;
+import dev.interlock.core.memory.InMemoryActionStore;
+import dev.interlock.core.memory.InMemoryBindingStore;
+import dev.interlock.core.memory.InMemoryExecutionStore;
 import dev.interlock.core.port.ActionCache;
 import dev.interlock.core.port.ActionStore;
 import dev.interlock.core.port.BindingStore;
@@ -25,8 +29,7 @@ import java.util.Objects;
  * <pre>{@code
  * Interlock interlock = Interlock.builder()
  *     .runtime(new JavaActionRuntime().register("add-role", (event, api) -> ...))
- *     .stores(actionStore, bindingStore, executionStore)
- *     .cache(cache)
+ *     .stores(actionStore, bindingStore, executionStore)   // in memory when omitted
  *     .build();
  * ExecutionResult result = interlock.executor().execute(TriggerId.of("post-login"), event);
  * }</pre>
@@ -67,7 +70,10 @@ public final class Interlock implements AutoCloseable {
     engine.close();
   }
 
-  /** Assembles an {@link Interlock}; stores and cache are required, the rest has defaults. */
+  /**
+   * Assembles an {@link Interlock}. Everything has a default: families found on the class path,
+   * the Java action runtime, in-memory stores and cache, the system clock, secure random ids.
+   */
   public static final class Builder {
     private final List<TriggerFamily> families = new ArrayList<>();
     private boolean discover = true;
@@ -133,17 +139,11 @@ public final class Interlock implements AutoCloseable {
     }
 
     public Interlock build() {
-      List<String> missing = new ArrayList<>();
       if (actions == null) {
-        missing.add("stores (ActionStore, BindingStore, ExecutionStore)");
+        stores(new InMemoryActionStore(), new InMemoryBindingStore(), new InMemoryExecutionStore());
       }
       if (cache == null) {
-        missing.add("cache (ActionCache)");
-      }
-      if (!missing.isEmpty()) {
-        throw new IllegalStateException(
-            "Interlock needs " + String.join(" and ", missing)
-                + "; the adapters-memory module provides in-memory ones");
+        cache = new InMemoryActionCache();
       }
       List<TriggerFamily> fs =
           discover ? TriggerCatalog.discoverFamilies(Interlock.class.getClassLoader()) : families;

@@ -1,0 +1,90 @@
+package dev.interlock.core.memory;
+
+import dev.interlock.core.ConflictException;
+import dev.interlock.core.NotFoundException;
+import dev.interlock.core.action.Action;
+import dev.interlock.core.action.ActionId;
+import dev.interlock.core.action.ActionVersion;
+import dev.interlock.core.port.ActionStore;
+import dev.interlock.core.trigger.TriggerId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** {@link ActionStore} in memory; every method is atomic. */
+public final class InMemoryActionStore implements ActionStore {
+  private final Map<ActionId, Action> actions = new LinkedHashMap<>();
+  private final Map<ActionId, TreeMap<Integer, ActionVersion>> versions = new LinkedHashMap<>();
+
+  @Override
+  public synchronized Optional<Action> find(ActionId id) {
+    return Optional.ofNullable(actions.get(id));
+  }
+
+  @Override
+  public synchronized List<Action> list(Optional<TriggerId> trigger) {
+    List<Action> out = new ArrayList<>();
+    for (Action a : actions.values()) {
+      if (trigger.isEmpty() || a.trigger().equals(trigger.get())) {
+        out.add(a);
+      }
+    }
+    out.sort(Comparator.comparing(Action::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())));
+    return out;
+  }
+
+  @Override
+  public synchronized void insert(Action action) {
+    if (actions.containsKey(action.id())) {
+      throw new ConflictException("action_exists", "action " + action.id() + " exists already");
+    }
+    actions.put(action.id(), action);
+  }
+
+  @Override
+  public synchronized void update(Action action, long expectedRevision) {
+    Action current = actions.get(action.id());
+    if (current == null) {
+      throw new NotFoundException("action_not_found", "action " + action.id() + " does not exist");
+    }
+    if (current.revision() != expectedRevision) {
+      throw new ConflictException(
+          "revision_conflict",
+          "action " + action.id() + " was changed concurrently (revision " + current.revision()
+              + ", expected " + expectedRevision + ")");
+    }
+    actions.put(action.id(), action);
+  }
+
+  @Override
+  public synchronized boolean delete(ActionId id) {
+    versions.remove(id);
+    return actions.remove(id) != null;
+  }
+
+  @Override
+  public synchronized void addVersion(ActionVersion version) {
+    TreeMap<Integer, ActionVersion> vs = versions.computeIfAbsent(version.actionId(), k -> new TreeMap<>());
+    if (vs.containsKey(version.number())) {
+      throw new ConflictException(
+          "version_exists", "version " + version.number() + " of action " + version.actionId() + " exists already");
+    }
+    vs.put(version.number(), version);
+  }
+
+  @Override
+  public synchronized Optional<ActionVersion> version(ActionId action, int number) {
+    TreeMap<Integer, ActionVersion> vs = versions.get(action);
+    return vs == null ? Optional.empty() : Optional.ofNullable(vs.get(number));
+  }
+
+  @Override
+  public synchronized List<ActionVersion> versions(ActionId action) {
+    TreeMap<Integer, ActionVersion> vs = versions.get(action);
+    return vs == null ? List.of() : new ArrayList<>(vs.descendingMap().values());
+  }
+}

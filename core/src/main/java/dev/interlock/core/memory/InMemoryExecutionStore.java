@@ -1,0 +1,93 @@
+package dev.interlock.core.memory;
+
+import dev.interlock.core.execution.ExecutionId;
+import dev.interlock.core.execution.ExecutionStatus;
+import dev.interlock.core.port.ExecutionStore;
+import dev.interlock.core.port.StoredExecution;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link ExecutionStore} in memory, bounded: beyond {@code capacity} records the oldest finished
+ * ones are dropped (suspended and pending ones are kept while space allows), so that a long-running
+ * process does not grow without limit.
+ */
+public final class InMemoryExecutionStore implements ExecutionStore {
+  /** Default number of records kept. */
+  public static final int DEFAULT_CAPACITY = 100_000;
+
+  private final int capacity;
+  private final LinkedHashMap<ExecutionId, StoredExecution> byId = new LinkedHashMap<>();
+  private final Map<String, ExecutionId> byState = new LinkedHashMap<>();
+
+  public InMemoryExecutionStore() {
+    this(DEFAULT_CAPACITY);
+  }
+
+  public InMemoryExecutionStore(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be >= 1");
+    }
+    this.capacity = capacity;
+  }
+
+  @Override
+  public synchronized void save(StoredExecution execution) {
+    ExecutionId id = execution.record().id();
+    StoredExecution previous = byId.remove(id);
+    if (previous != null && previous.record().continuation() != null) {
+      byState.remove(previous.record().continuation().state());
+    }
+    byId.put(id, execution);
+    if (execution.record().status() == ExecutionStatus.SUSPENDED && execution.record().continuation() != null) {
+      byState.put(execution.record().continuation().state(), id);
+    }
+    evict();
+  }
+
+  private void evict() {
+    Iterator<Map.Entry<ExecutionId, StoredExecution>> it = byId.entrySet().iterator();
+    while (byId.size() > capacity && it.hasNext()) {
+      StoredExecution e = it.next().getValue();
+      ExecutionStatus s = e.record().status();
+      if (byId.size() <= capacity * 2L && (s == ExecutionStatus.SUSPENDED || s == ExecutionStatus.PENDING)) {
+        continue;
+      }
+      it.remove();
+      if (e.record().continuation() != null) {
+        byState.remove(e.record().continuation().state());
+      }
+    }
+  }
+
+  @Override
+  public synchronized Optional<StoredExecution> find(ExecutionId id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  @Override
+  public synchronized Optional<StoredExecution> findByState(String state) {
+    ExecutionId id = byState.get(state);
+    return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+  }
+
+  @Override
+  public synchronized int deleteUpdatedBefore(Instant cutoff) {
+    int n = 0;
+    Iterator<Map.Entry<ExecutionId, StoredExecution>> it = byId.entrySet().iterator();
+    while (it.hasNext()) {
+      StoredExecution e = it.next().getValue();
+      if (e.record().updatedAt() != null && e.record().updatedAt().isBefore(cutoff)) {
+        it.remove();
+        if (e.record().continuation() != null) {
+          byState.remove(e.record().continuation().state());
+        }
+        n++;
+      }
+    }
+    return n;
+  }
+}
