@@ -1,0 +1,48 @@
+package dev.interlock.core.trigger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interlock.core.Problem;
+import dev.interlock.core.json.Json;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SchemaTest {
+  private final Schema schema =
+      Schema.object()
+          .required("user", Schema.object().required("user_id", Schema.string()).optional("roles", Schema.arrayOf(Schema.string())))
+          .optional("protocol", Schema.oneOf("oidc-basic-profile", "samlp"))
+          .optional("secrets", Schema.mapOf(Schema.string()).defaultingToEmpty());
+
+  @Test
+  void acceptsAValidValueAndKeepsUnknownProperties() {
+    Map<String, Object> event = Json.parseObject("{\"user\":{\"user_id\":\"u1\",\"new_field\":1},\"extra\":true}");
+
+    assertThat(schema.validate(event)).isEmpty();
+  }
+
+  @Test
+  void listsEveryProblemWithItsJsonPath() {
+    Map<String, Object> event = Json.parseObject("{\"user\":{\"roles\":[\"a\",3]},\"protocol\":\"ftp\"}");
+
+    assertThat(schema.validate(event))
+        .extracting(Problem::path)
+        .containsExactly("$.user.user_id", "$.user.roles[1]", "$.protocol");
+  }
+
+  @Test
+  void fillsDefaultsForAbsentOptionalProperties() {
+    Map<String, Object> event = Json.parseObject("{\"user\":{\"user_id\":\"u1\"}}");
+
+    schema.applyDefaults(event);
+
+    assertThat(event.get("secrets")).isEqualTo(Map.of());
+  }
+
+  @Test
+  void aClosedObjectRejectsUnknownProperties() {
+    Schema closed = Schema.object().optional("a", Schema.bool()).closed();
+
+    assertThat(closed.validate(Map.of("b", 1))).extracting(Problem::path).containsExactly("$.b");
+  }
+}
