@@ -27,7 +27,8 @@ class ExecutionRecordJsonTest {
 
     assertThat(json).containsOnlyKeys("id", "trigger_id", "trigger_version", "status", "created_at", "updated_at",
         "duration_ms", "error", "results", "outcome", "continuation");
-    Map<?, ?> result = (Map<?, ?>) ((List<?>) json.get("results")).get(0);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> result = (Map<String, Object>) ((List<?>) json.get("results")).get(0);
     assertThat(result).containsKeys("action_id", "action_name", "version", "handler", "status", "started_at",
         "ended_at", "duration_ms", "commands", "logs", "error");
     assertThat(json.get("status")).isEqualTo("suspended");

@@ -103,7 +103,7 @@ class CacheRulesTest {
       emit(e, api.call("cache.delete", "missing"));
     });
 
-    assertThat(out).extracting(o -> ((Map<?, ?>) o).get("code")).containsExactly(
+    assertThat(out).extracting(o -> (Object) ((Map<?, ?>) o).get("code")).containsExactly(
         "CacheKeySizeExceeded", "CacheValueSizeExceeded", "ItemAlreadyExpired", "InvalidExpiry", "CacheKeyDoesNotExist");
   }
 
@@ -115,7 +115,7 @@ class CacheRulesTest {
       emit(e, api.call("cache.set", "three", "x".repeat(4000)));
     });
 
-    assertThat(out).extracting(o -> ((Map<?, ?>) o).get("type")).containsExactly("success", "success", "error");
+    assertThat(out).extracting(o -> (Object) ((Map<?, ?>) o).get("type")).containsExactly("success", "success", "error");
     assertThat(((Map<?, ?>) out.get(2)).get("code")).isEqualTo("CacheSizeExceeded");
   }
 

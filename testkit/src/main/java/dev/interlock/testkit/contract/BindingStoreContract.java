@@ -1,0 +1,62 @@
+package dev.interlock.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.interlock.core.ConflictException;
+import dev.interlock.core.action.ActionId;
+import dev.interlock.core.action.Binding;
+import dev.interlock.core.action.TriggerBindings;
+import dev.interlock.core.port.BindingStore;
+import dev.interlock.core.trigger.TriggerId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link BindingStore} must do. */
+public abstract class BindingStoreContract {
+  private static final TriggerId T = TriggerId.of("post-login");
+  private BindingStore store;
+
+  protected abstract BindingStore newStore();
+
+  @BeforeEach
+  void createStore() {
+    store = newStore();
+  }
+
+  private static Binding binding(String id, String action) {
+    return new Binding(id, T, ActionId.of(action), action, Map.of("tier", "gold"));
+  }
+
+  @Test
+  void aTriggerNeverBoundHasNoBindingsAtRevisionZero() {
+    assertThat(store.get(T)).isEqualTo(TriggerBindings.empty(T));
+  }
+
+  @Test
+  void replacesTheOrderedBindingsAndBumpsTheRevision() {
+    TriggerBindings first = store.replace(T, List.of(binding("b1", "act_1"), binding("b2", "act_2")), 0);
+    TriggerBindings second = store.replace(T, List.of(binding("b2", "act_2"), binding("b1", "act_1")), first.revision());
+
+    assertThat(store.get(T)).isEqualTo(second);
+    assertThat(second.bindings()).extracting(Binding::id).containsExactly("b2", "b1");
+    assertThat(second.revision()).isGreaterThan(first.revision());
+  }
+
+  @Test
+  void refusesAReplacementBasedOnAStaleRevision() {
+    store.replace(T, List.of(binding("b1", "act_1")), 0);
+
+    assertThatThrownBy(() -> store.replace(T, List.of(), 0)).isInstanceOf(ConflictException.class);
+    assertThat(store.get(T).bindings()).hasSize(1);
+  }
+
+  @Test
+  void keepsTriggersApart() {
+    store.replace(T, List.of(binding("b1", "act_1")), 0);
+
+    assertThat(store.get(TriggerId.of("pre-user-registration")).bindings()).isEmpty();
+  }
+}
