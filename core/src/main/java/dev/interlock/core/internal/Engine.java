@@ -58,6 +58,11 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
   private final FlowEngine flows;
   private final ExecutorService asyncPool;
   private final Set<String> resuming = ConcurrentHashMap.newKeySet();
+  // Resolved flows per trigger, only while a change feed keeps them fresh (see enableFlowCache).
+  private final Map<TriggerId, List<PreparedAction>> resolvedFlows = new ConcurrentHashMap<>();
+  private final Object flowCacheLock = new Object();
+  private volatile boolean flowCacheEnabled;
+  private long flowGeneration;
 
   public Engine(
       TriggerCatalog catalog,
@@ -101,7 +106,7 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
     ExecutionId id = newExecutionId();
     Instant created = clock.instant();
     if (trigger.isAsync()) {
-      executions.save(new StoredExecution(pendingRecord(trigger, id, created, flow), null));
+      executions.save(new StoredExecution(pendingRecord(trigger, id, created, flow), pendingSnapshot(input, flow)));
     }
     return onPool(() -> flows.start(newRun(trigger, flow, input, id, created)))
         .thenApply(ExecutionResult::of);
@@ -111,7 +116,8 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
     ExecutionId id = newExecutionId();
     Instant created = clock.instant();
     ExecutionRecord pending = pendingRecord(trigger, id, created, flow);
-    executions.save(new StoredExecution(pending, null));
+    // stored with its event before it is acknowledged, so that a restart can run it again
+    executions.save(new StoredExecution(pending, pendingSnapshot(input, flow)));
     onPool(() -> flows.start(newRun(trigger, flow, input, id, created)));
     return ExecutionResult.of(pending);
   }
@@ -138,6 +144,60 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
           "the async flow queue is full (" + config.asyncQueueCapacity() + " waiting); retry later");
     }
     return result;
+  }
+
+  private static FlowSnapshot pendingSnapshot(Map<String, Object> input, List<PreparedAction> flow) {
+    List<ActionRef> refs = new ArrayList<>(flow.size());
+    for (PreparedAction a : flow) {
+      refs.add(a.ref());
+    }
+    return new FlowSnapshot(input, Map.of(), refs, 0, false);
+  }
+
+  /**
+   * Runs again, on the worker pool, every accepted async execution that a previous process stored
+   * but did not finish (crash or restart). Returns how many were queued.
+   */
+  public int recoverPending() {
+    int n = 0;
+    for (StoredExecution stored : executions.pending()) {
+      FlowSnapshot snap = stored.snapshot();
+      ExecutionRecord record = stored.record();
+      Optional<TriggerDefinition> trigger = catalog.find(record.triggerId());
+      if (snap == null || trigger.isEmpty()) {
+        continue;
+      }
+      List<PreparedAction> flow = new ArrayList<>();
+      for (ActionRef ref : snap.actions()) {
+        flow.add(loader.byRef(ref, trigger.get(), configurationOf(trigger.get(), ref)));
+      }
+      Map<String, Object> input = Json.copyObject(snap.event());
+      try {
+        onPool(() -> flows.start(newRun(trigger.get(), flow, input, record.id(), record.createdAt())));
+        n++;
+      } catch (EngineBusyException e) {
+        break; // the rest stays pending and is picked up at the next start
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Keeps each trigger's resolved and loaded flow in memory instead of reading the stores on every
+   * execution. Only sound when every change reaches {@link #invalidateFlows()}: the administration
+   * calls it on deploy and binding changes, a {@link dev.interlock.core.port.ChangeFeed} for changes
+   * made elsewhere.
+   */
+  public void enableFlowCache() {
+    flowCacheEnabled = true;
+  }
+
+  /** Drops the resolved flows; the next execution of each trigger reads the stores again. */
+  public void invalidateFlows() {
+    synchronized (flowCacheLock) {
+      flowGeneration++;
+      resolvedFlows.clear();
+    }
   }
 
   private ExecutionRecord pendingRecord(TriggerDefinition trigger, ExecutionId id, Instant created, List<PreparedAction> flow) {
@@ -271,6 +331,28 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
   }
 
   private List<PreparedAction> boundActions(TriggerDefinition trigger) {
+    if (!flowCacheEnabled) {
+      return resolveBoundActions(trigger);
+    }
+    List<PreparedAction> cached = resolvedFlows.get(trigger.id());
+    if (cached != null) {
+      return cached;
+    }
+    long generation;
+    synchronized (flowCacheLock) {
+      generation = flowGeneration;
+    }
+    List<PreparedAction> fresh = List.copyOf(resolveBoundActions(trigger));
+    synchronized (flowCacheLock) {
+      // an invalidation while resolving means what was read may be stale already: do not keep it
+      if (generation == flowGeneration) {
+        resolvedFlows.put(trigger.id(), fresh);
+      }
+    }
+    return fresh;
+  }
+
+  private List<PreparedAction> resolveBoundActions(TriggerDefinition trigger) {
     List<Binding> bound = bindings.get(trigger.id()).bindings();
     List<PreparedAction> out = new ArrayList<>(bound.size());
     for (Binding b : bound) {

@@ -6,7 +6,9 @@ import dev.interlock.core.port.ExecutionStore;
 import dev.interlock.core.port.StoredExecution;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -72,6 +74,17 @@ public final class InMemoryExecutionStore implements ExecutionStore {
   public synchronized Optional<StoredExecution> findByState(String state) {
     ExecutionId id = byState.get(state);
     return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+  }
+
+  @Override
+  public synchronized List<StoredExecution> pending() {
+    List<StoredExecution> out = new ArrayList<>();
+    for (StoredExecution e : byId.values()) {
+      if (e.record().status() == ExecutionStatus.PENDING) {
+        out.add(e);
+      }
+    }
+    return out;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.interlock.core.port;
 
 import dev.interlock.core.execution.ExecutionId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,4 +21,12 @@ public interface ExecutionStore {
 
   /** Deletes records last updated before {@code cutoff}; returns how many. */
   int deleteUpdatedBefore(Instant cutoff);
+
+  /**
+   * Accepted async executions that have not finished (status {@code pending}), oldest first, with
+   * the snapshot holding their event; the engine runs them again after a restart.
+   */
+  default List<StoredExecution> pending() {
+    return List.of();
+  }
 }
