@@ -1,0 +1,134 @@
+package dev.interlock.adapter.http;
+
+import dev.interlock.adapter.http.internal.ConfigLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Settings of the HTTP service, read from a properties file, the environment and flags by {@link
+ * #load} (later sources win: defaults, file, {@code INTERLOCK_*} environment, {@code --key=value}
+ * flags). Every key is listed in {@code docs/http-api.md}.
+ *
+ * @param host interface to listen on
+ * @param port TCP port; 0 picks a free one
+ * @param dataDir directory for the embedded SQLite database and the bootstrap token hash
+ * @param databaseUrl JDBC URL of the store; {@code memory:} keeps everything in memory (tests);
+ *     null means SQLite in {@code dataDir}
+ * @param databaseUser user for the JDBC URL, or null
+ * @param databasePassword password for the JDBC URL, or null; never logged
+ * @param maxBodyBytes largest request body accepted
+ * @param httpThreads maximum request threads
+ * @param drainTimeout how long a shutdown waits for in-flight requests
+ * @param accessLog whether one JSON access-log line is written per request
+ * @param flowTimeout budget of one flow run
+ * @param asyncWorkers threads running async-trigger flows
+ * @param asyncQueue accepted async flows that may wait for a worker
+ * @param egressAllowList hosts actions may reach with outgoing requests (script runtime setting)
+ * @param adminTokenSha256 SHA-256 (hex) of a token with every scope, or null
+ * @param tokens further tokens, each stored as a hash with its scopes
+ */
+public record HttpConfig(
+    String host,
+    int port,
+    Path dataDir,
+    String databaseUrl,
+    String databaseUser,
+    String databasePassword,
+    int maxBodyBytes,
+    int httpThreads,
+    Duration drainTimeout,
+    boolean accessLog,
+    Duration flowTimeout,
+    int asyncWorkers,
+    int asyncQueue,
+    List<String> egressAllowList,
+    String adminTokenSha256,
+    List<TokenDefinition> tokens) {
+
+  /** The default port of the service. */
+  public static final int DEFAULT_PORT = 8780;
+
+  /** The value of {@code database.url} that keeps every store in memory. */
+  public static final String MEMORY = "memory:";
+
+  /** Every scope a token can carry. */
+  public static final Set<String> SCOPES =
+      Set.of("read:actions", "create:actions", "update:actions", "delete:actions", "execute:triggers",
+          "read:metrics");
+
+  public HttpConfig {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(drainTimeout, "drainTimeout");
+    Objects.requireNonNull(flowTimeout, "flowTimeout");
+    egressAllowList = List.copyOf(egressAllowList);
+    tokens = List.copyOf(tokens);
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535");
+    }
+  }
+
+  /**
+   * Reads the configuration: {@code --config=FILE} (or {@code INTERLOCK_CONFIG}) names a
+   * properties file; {@code INTERLOCK_PORT=9000} sets {@code port}; {@code --data.dir=/x} (or
+   * {@code --data-dir=/x}) sets {@code data.dir}. Unknown keys and bad values are refused together
+   * with an {@link IllegalArgumentException} naming each.
+   */
+  public static HttpConfig load(String[] args, Map<String, String> env) {
+    return ConfigLoader.load(args, env);
+  }
+
+  /** Defaults: port 8780 on all interfaces, SQLite in {@code ./interlock-data}. */
+  public static HttpConfig defaults() {
+    return load(new String[0], Map.of());
+  }
+
+  /** Whether the stores are kept in memory. */
+  public boolean inMemory() {
+    return MEMORY.equals(databaseUrl);
+  }
+
+  /** The JDBC URL actually used: the configured one or SQLite in the data directory. */
+  public String effectiveDatabaseUrl() {
+    return databaseUrl != null ? databaseUrl : "jdbc:sqlite:" + dataDir.resolve("interlock.db");
+  }
+
+  public HttpConfig withPort(int value) {
+    return new HttpConfig(host, value, dataDir, databaseUrl, databaseUser, databasePassword, maxBodyBytes,
+        httpThreads, drainTimeout, accessLog, flowTimeout, asyncWorkers, asyncQueue, egressAllowList,
+        adminTokenSha256, tokens);
+  }
+
+  /**
+   * A bearer token the service accepts.
+   *
+   * @param name shown in the access log instead of the token
+   * @param sha256 lower-case hex SHA-256 of the token text
+   * @param scopes what the token may do
+   */
+  public record TokenDefinition(String name, String sha256, Set<String> scopes) {
+    public TokenDefinition {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(sha256, "sha256");
+      scopes = Set.copyOf(scopes);
+    }
+  }
+
+  private static String redacted(String url) {
+    int q = url.indexOf('?');
+    return q < 0 ? url : url.substring(0, q) + "?...";
+  }
+
+  @Override
+  public String toString() {
+    return "HttpConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", databaseUrl="
+        + redacted(effectiveDatabaseUrl()) + ", maxBodyBytes=" + maxBodyBytes + ", httpThreads=" + httpThreads
+        + ", drainTimeout=" + drainTimeout + ", accessLog=" + accessLog + ", flowTimeout=" + flowTimeout
+        + ", asyncWorkers=" + asyncWorkers + ", asyncQueue=" + asyncQueue + ", egressAllowList=" + egressAllowList
+        + ", tokens=" + tokens.stream().map(TokenDefinition::name).toList() + "]";
+  }
+}

@@ -1,0 +1,204 @@
+package dev.interlock.adapter.http.internal;
+
+import dev.interlock.adapter.http.HttpConfig;
+import dev.interlock.adapter.http.HttpConfig.TokenDefinition;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Merges defaults, a properties file, {@code INTERLOCK_*} environment variables and {@code
+ * --key=value} flags into an {@link HttpConfig}; reports every unknown key and bad value at once.
+ */
+public final class ConfigLoader {
+  private static final Pattern TOKEN_KEY = Pattern.compile("token\\.([a-z0-9][a-z0-9-]*)\\.(sha256|scopes)");
+  private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+  private static final Map<String, String> DEFAULTS = defaults();
+
+  private ConfigLoader() {}
+
+  private static Map<String, String> defaults() {
+    Map<String, String> d = new TreeMap<>();
+    d.put("host", "0.0.0.0");
+    d.put("port", String.valueOf(HttpConfig.DEFAULT_PORT));
+    d.put("data.dir", "interlock-data");
+    d.put("database.url", "");
+    d.put("database.user", "");
+    d.put("database.password", "");
+    d.put("max.body.bytes", String.valueOf(256 * 1024));
+    d.put("http.threads", "200");
+    d.put("drain.timeout.ms", "10000");
+    d.put("access.log", "true");
+    d.put("flow.timeout.ms", "20000");
+    d.put("async.workers", String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors())));
+    d.put("async.queue", "10000");
+    d.put("egress.allow", "");
+    d.put("admin.token", "");
+    d.put("admin.token.sha256", "");
+    d.put("config", "");
+    return d;
+  }
+
+  public static HttpConfig load(String[] args, Map<String, String> env) {
+    List<String> problems = new ArrayList<>();
+    Map<String, String> fromEnv = new TreeMap<>();
+    for (Map.Entry<String, String> e : env.entrySet()) {
+      if (e.getKey().startsWith("INTERLOCK_")) {
+        String key = e.getKey().substring("INTERLOCK_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+        // other INTERLOCK_* variables (a CLI's, a script's) are not this service's business
+        if (DEFAULTS.containsKey(key) || TOKEN_KEY.matcher(key).matches()) {
+          fromEnv.put(key, e.getValue());
+        }
+      }
+    }
+    Map<String, String> fromFlags = new TreeMap<>();
+    for (String a : args) {
+      if (!a.startsWith("--") || !a.contains("=")) {
+        problems.add("argument '" + a + "': expected --key=value");
+        continue;
+      }
+      int eq = a.indexOf('=');
+      fromFlags.put(a.substring(2, eq).replace('-', '.').toLowerCase(Locale.ROOT), a.substring(eq + 1));
+    }
+    Map<String, String> merged = new TreeMap<>(DEFAULTS);
+    String file = fromFlags.getOrDefault("config", fromEnv.getOrDefault("config", ""));
+    if (!file.isBlank()) {
+      merged.putAll(readFile(Path.of(file), problems));
+    }
+    merged.putAll(fromEnv);
+    merged.putAll(fromFlags);
+    return build(merged, problems);
+  }
+
+  private static Map<String, String> readFile(Path file, List<String> problems) {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    } catch (IOException e) {
+      problems.add("config file " + file + ": cannot be read (" + e.getMessage() + ")");
+    }
+    Map<String, String> m = new TreeMap<>();
+    for (String k : p.stringPropertyNames()) {
+      m.put(k.trim().replace('-', '.').toLowerCase(Locale.ROOT), p.getProperty(k).trim());
+    }
+    return m;
+  }
+
+  private static HttpConfig build(Map<String, String> m, List<String> problems) {
+    Map<String, TokenParts> tokenParts = new TreeMap<>();
+    for (Map.Entry<String, String> e : m.entrySet()) {
+      Matcher t = TOKEN_KEY.matcher(e.getKey());
+      if (t.matches()) {
+        TokenParts parts = tokenParts.computeIfAbsent(t.group(1), n -> new TokenParts());
+        if (t.group(2).equals("sha256")) {
+          parts.sha256 = e.getValue().toLowerCase(Locale.ROOT);
+        } else {
+          parts.scopes = e.getValue();
+        }
+      } else if (!DEFAULTS.containsKey(e.getKey())) {
+        problems.add("unknown setting '" + e.getKey() + "'; known: " + DEFAULTS.keySet()
+            + " and token.<name>.sha256 / token.<name>.scopes");
+      }
+    }
+    List<TokenDefinition> tokens = new ArrayList<>();
+    for (Map.Entry<String, TokenParts> e : tokenParts.entrySet()) {
+      String name = e.getKey();
+      TokenParts p = e.getValue();
+      if (p.sha256 == null || !HEX64.matcher(p.sha256).matches()) {
+        problems.add("token." + name + ".sha256: must be the 64 hex digits of the token's SHA-256");
+        continue;
+      }
+      Set<String> scopes = new LinkedHashSet<>();
+      for (String s : (p.scopes == null ? "" : p.scopes).split("[,\\s]+")) {
+        if (s.isEmpty()) {
+          continue;
+        }
+        if (!HttpConfig.SCOPES.contains(s)) {
+          problems.add("token." + name + ".scopes: unknown scope '" + s + "'; known: " + HttpConfig.SCOPES);
+        }
+        scopes.add(s);
+      }
+      if (scopes.isEmpty()) {
+        problems.add("token." + name + ".scopes: must name at least one scope");
+      }
+      tokens.add(new TokenDefinition(name, p.sha256, scopes));
+    }
+    String adminHash = blankToNull(m.get("admin.token.sha256"));
+    if (adminHash != null && !HEX64.matcher(adminHash.toLowerCase(Locale.ROOT)).matches()) {
+      problems.add("admin.token.sha256: must be the 64 hex digits of the token's SHA-256");
+    }
+    String adminToken = blankToNull(m.get("admin.token"));
+    if (adminToken != null) {
+      if (adminToken.length() < 16) {
+        problems.add("admin.token: must be at least 16 characters");
+      }
+      adminHash = Tokens.sha256Hex(adminToken);
+    }
+    int port = integer(m, "port", 0, 65535, problems);
+    int maxBody = integer(m, "max.body.bytes", 1024, 64 * 1024 * 1024, problems);
+    int threads = integer(m, "http.threads", 8, 10_000, problems);
+    int drain = integer(m, "drain.timeout.ms", 0, 600_000, problems);
+    int flow = integer(m, "flow.timeout.ms", 1, 600_000, problems);
+    int workers = integer(m, "async.workers", 1, 1024, problems);
+    int queue = integer(m, "async.queue", 1, 10_000_000, problems);
+    String accessLog = m.get("access.log");
+    if (!accessLog.equals("true") && !accessLog.equals("false")) {
+      problems.add("access.log: must be true or false, got '" + accessLog + "'");
+    }
+    List<String> egress = new ArrayList<>();
+    for (String h : m.get("egress.allow").split("[,\\s]+")) {
+      if (!h.isEmpty()) {
+        egress.add(h);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("invalid configuration:\n  - " + String.join("\n  - ", problems));
+    }
+    return new HttpConfig(m.get("host"), port, Path.of(m.get("data.dir")), blankToNull(m.get("database.url")),
+        blankToNull(m.get("database.user")), blankToNull(m.get("database.password")), maxBody, threads,
+        Duration.ofMillis(drain), Boolean.parseBoolean(accessLog), Duration.ofMillis(flow), workers, queue, egress,
+        adminHash == null ? null : adminHash.toLowerCase(Locale.ROOT), tokens);
+  }
+
+  private static int integer(Map<String, String> m, String key, int min, int max, List<String> problems) {
+    String v = m.get(key);
+    try {
+      int i = Integer.parseInt(v.trim());
+      if (i < min || i > max) {
+        problems.add(key + ": must be between " + min + " and " + max + ", got " + i);
+      }
+      return i;
+    } catch (NumberFormatException e) {
+      problems.add(key + ": must be a whole number, got '" + v + "'");
+      return min;
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  /** Keys accepted in files, environment and flags (besides tokens). */
+  public static List<String> keys() {
+    return List.copyOf(Arrays.asList(DEFAULTS.keySet().toArray(new String[0])));
+  }
+
+  private static final class TokenParts {
+    String sha256;
+    String scopes;
+  }
+}
