@@ -20,6 +20,10 @@ import java.util.Set;
  *     null means SQLite in {@code dataDir}
  * @param databaseUser user for the JDBC URL, or null
  * @param databasePassword password for the JDBC URL, or null; never logged
+ * @param secretKeys keyring encrypting action secrets in the database ({@code <id> <base64 key>}
+ *     per line, last is current), or null; never logged
+ * @param secretKeysFile keyring file; null means {@code secret.keys} in {@code dataDir}, generated
+ *     on first start for SQLite
  * @param maxBodyBytes largest request body accepted
  * @param httpThreads maximum request threads
  * @param drainTimeout how long a shutdown waits for in-flight requests
@@ -38,6 +42,8 @@ public record HttpConfig(
     String databaseUrl,
     String databaseUser,
     String databasePassword,
+    String secretKeys,
+    Path secretKeysFile,
     int maxBodyBytes,
     int httpThreads,
     Duration drainTimeout,
@@ -98,7 +104,8 @@ public record HttpConfig(
   }
 
   public HttpConfig withPort(int value) {
-    return new HttpConfig(host, value, dataDir, databaseUrl, databaseUser, databasePassword, maxBodyBytes,
+    return new HttpConfig(host, value, dataDir, databaseUrl, databaseUser, databasePassword, secretKeys,
+        secretKeysFile, maxBodyBytes,
         httpThreads, drainTimeout, accessLog, flowTimeout, asyncWorkers, asyncQueue, egressAllowList,
         adminTokenSha256, tokens);
   }

@@ -1,8 +1,11 @@
 package dev.interlock.adapter.http;
 
+import com.google.inject.Binding;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Module;
+import dev.interlock.adapter.jdbc.JdbcStores;
 import dev.interlock.adapter.http.internal.HttpService;
 import dev.interlock.adapter.http.internal.Tokens;
 import dev.interlock.adapter.micrometer.MicrometerConfig;
@@ -33,11 +36,13 @@ public final class InterlockServer implements AutoCloseable {
 
   private final HttpService service;
   private final JvmGcMetrics gcMetrics;
+  private final AutoCloseable stores;
   private final int port;
 
-  private InterlockServer(HttpService service, JvmGcMetrics gcMetrics, int port) {
+  private InterlockServer(HttpService service, JvmGcMetrics gcMetrics, AutoCloseable stores, int port) {
     this.service = service;
     this.gcMetrics = gcMetrics;
+    this.stores = stores;
     this.port = port;
   }
 
@@ -69,7 +74,7 @@ public final class InterlockServer implements AutoCloseable {
       LOG.info("stopped");
     }, "interlock-shutdown"));
     LOG.info("Interlock listening on http://" + config.host() + ":" + server.port() + " (store: "
-        + (config.inMemory() ? "in memory" : config.toString().replaceAll(".*databaseUrl=([^,]*),.*", "$1")) + ")");
+        + (config.inMemory() ? "in memory" : Stores.jdbc(config).redactedUrl()) + ")");
     if (bootstrap != null && bootstrap.newToken() != null) {
       LOG.warning("Generated the bootstrap admin token (all scopes). It is shown only now; only its SHA-256 is kept in "
           + bootstrap.file() + ":\n\n    " + bootstrap.newToken() + "\n\nUse it as 'Authorization: Bearer <token>'. "
@@ -110,8 +115,10 @@ public final class InterlockServer implements AutoCloseable {
     modules.addAll(Arrays.asList(extra));
     Injector injector = Guice.createInjector(modules);
     HttpService service = injector.getInstance(HttpService.class);
+    Binding<JdbcStores> jdbc = injector.getExistingBinding(Key.get(JdbcStores.class));
+    AutoCloseable stores = jdbc == null ? null : jdbc.getProvider().get();
     int port = service.start();
-    return new InterlockServer(service, gc, port);
+    return new InterlockServer(service, gc, stores, port);
   }
 
   /** The port the server listens on. */
@@ -124,5 +131,12 @@ public final class InterlockServer implements AutoCloseable {
   public void close() {
     service.close();
     gcMetrics.close();
+    if (stores != null) {
+      try {
+        stores.close();
+      } catch (Exception e) {
+        LOG.log(Level.WARNING, "closing the store failed", e);
+      }
+    }
   }
 }

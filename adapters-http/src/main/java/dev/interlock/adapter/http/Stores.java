@@ -1,6 +1,9 @@
 package dev.interlock.adapter.http;
 
 import com.google.inject.Module;
+import dev.interlock.adapter.jdbc.JdbcConfig;
+import dev.interlock.adapter.jdbc.JdbcStoreModule;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -14,10 +17,23 @@ final class Stores {
     if (config.inMemory()) {
       return List.of();
     }
-    // PARTIAL: the JDBC store adapter is not on this branch yet; until it lands the service keeps
-    // its data in memory even when a database is configured.
-    LOG.warning("the JDBC store is not available in this build; actions, bindings and executions are kept in "
-        + "memory and lost on restart (configured: " + config.effectiveDatabaseUrl().replaceAll("\\?.*", "?...") + ")");
-    return List.of();
+    return List.of(new JdbcStoreModule(jdbc(config)));
+  }
+
+  static JdbcConfig jdbc(HttpConfig config) {
+    String url = config.effectiveDatabaseUrl();
+    boolean sqlite = url.startsWith("jdbc:sqlite:");
+    JdbcConfig base = config.databaseUrl() == null
+        ? JdbcConfig.sqlite(config.dataDir())
+        : new JdbcConfig(url, config.databaseUser(), config.databasePassword(), sqlite ? 4 : 8,
+            config.secretKeysFile() != null ? config.secretKeysFile() : config.dataDir().resolve("secret.keys"),
+            null, sqlite, Duration.ofSeconds(1), null);
+    if (config.secretKeysFile() != null) {
+      base = base.withKeyFile(config.secretKeysFile(), sqlite);
+    }
+    if (config.secretKeys() != null) {
+      base = base.withKeys(config.secretKeys());
+    }
+    return base.withWarnings(LOG::warning);
   }
 }

@@ -39,6 +39,8 @@ public final class ConfigLoader {
     d.put("database.url", "");
     d.put("database.user", "");
     d.put("database.password", "");
+    d.put("secret.keys", "");
+    d.put("secret.keys.file", "");
     d.put("max.body.bytes", String.valueOf(256 * 1024));
     d.put("http.threads", "200");
     d.put("drain.timeout.ms", "10000");
@@ -169,7 +171,9 @@ public final class ConfigLoader {
       throw new IllegalArgumentException("invalid configuration:\n  - " + String.join("\n  - ", problems));
     }
     return new HttpConfig(m.get("host"), port, Path.of(m.get("data.dir")), blankToNull(m.get("database.url")),
-        blankToNull(m.get("database.user")), blankToNull(m.get("database.password")), maxBody, threads,
+        blankToNull(m.get("database.user")), blankToNull(m.get("database.password")),
+        blankToNull(m.get("secret.keys")),
+        blankToNull(m.get("secret.keys.file")) == null ? null : Path.of(m.get("secret.keys.file").trim()), maxBody, threads,
         Duration.ofMillis(drain), Boolean.parseBoolean(accessLog), Duration.ofMillis(flow), workers, queue, egress,
         adminHash == null ? null : adminHash.toLowerCase(Locale.ROOT), tokens);
   }
