@@ -44,6 +44,7 @@ final class TestServer implements AutoCloseable {
     runtime
         .register("add-claim", (event, api) -> api.call("claims.set", "role", "admin"))
         .register("add-other-claim", (event, api) -> api.call("claims.set", "team", "blue"))
+        .register("noop", (event, api) -> { })
         .register("deny", (event, api) -> api.call("access.deny", "no entry"))
         .register("boom", (event, api) -> {
           throw new IllegalStateException("exploded");

@@ -46,8 +46,23 @@ public final class ErrorResponses {
       write(ctx, 503, b.code(), b.getMessage(), List.of());
     } else if (e instanceof HttpResponseException h) {
       int status = h.getStatus();
-      String code = status == 413 ? "payload_too_large" : status == 404 ? "not_found" : "http_" + status;
-      write(ctx, status, code, h.getMessage(), List.of());
+      String code;
+      String message = h.getMessage();
+      switch (status) {
+        case 413:
+          code = "payload_too_large";
+          message = "the request body is larger than the limit (max.body.bytes)";
+          break;
+        case 404:
+          code = "not_found";
+          break;
+        case 405:
+          code = "method_not_allowed";
+          break;
+        default:
+          code = "http_" + status;
+      }
+      write(ctx, status, code, message, List.of());
     } else {
       String ref = UUID.randomUUID().toString();
       LOG.log(Level.SEVERE, "request " + ctx.method() + " " + ctx.path() + " failed, reference " + ref, e);

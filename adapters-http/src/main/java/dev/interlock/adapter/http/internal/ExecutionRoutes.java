@@ -60,7 +60,7 @@ public final class ExecutionRoutes {
         b.problem("$." + k, "is not accepted; a resume request has only query and body");
       }
     }
-    if (query == null && body == null) {
+    if (!m.containsKey("query") && !m.containsKey("body")) {
       b.problem("$", "give the /continue request's query and/or body");
     }
     b.done();

@@ -6,6 +6,7 @@ import dev.interlock.core.execution.ExecutionId;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -91,14 +92,8 @@ public final class HttpService implements AutoCloseable {
         r.handler().handle(ctx);
       });
     }
+    app.exception(HttpResponseException.class, ErrorResponses::handle);
     app.exception(Exception.class, ErrorResponses::handle);
-    app.error(404, ctx -> {
-      if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
-        ErrorResponses.write(ctx, 404, "not_found", "no endpoint " + ctx.method() + " " + ctx.path(), List.of());
-      }
-    });
-    app.error(405, ctx -> ErrorResponses.write(ctx, 405, "method_not_allowed",
-        "method " + ctx.method() + " is not allowed on " + ctx.path(), List.of()));
     app.start(config.host(), config.port());
     return app.port();
   }
