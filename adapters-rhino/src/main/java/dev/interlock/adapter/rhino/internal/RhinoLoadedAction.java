@@ -69,6 +69,10 @@ final class RhinoLoadedAction implements LoadedAction {
       return new InvocationOutcome.Failure(ErrorCode.ACTION_LIMIT, ScriptError.of("RangeError", "Maximum call stack size exceeded"));
     } catch (OutOfMemoryError e) {
       return new InvocationOutcome.Failure(ErrorCode.ACTION_LIMIT, ScriptError.of("LimitError", "the action ran out of memory"));
+    } catch (NegativeArraySizeException e) {
+      // A string or array grew past 2^31 elements inside one built-in step (e.g. repeated s + s).
+      return new InvocationOutcome.Failure(
+          ErrorCode.ACTION_LIMIT, ScriptError.of("RangeError", "a string or array grew past the engine's size limit"));
     } catch (WrappedException e) {
       if (e.getWrappedException() instanceof ScriptLimitError l) {
         return limit(l);
