@@ -4,6 +4,7 @@ import dev.interlock.core.execution.Command;
 import dev.interlock.core.execution.ExecutionStatus;
 import dev.interlock.core.json.Json;
 import dev.interlock.core.trigger.ApiContract;
+import dev.interlock.core.trigger.ApiMethod;
 import dev.interlock.core.trigger.CommonApis;
 import dev.interlock.core.trigger.FlowSummary;
 import dev.interlock.core.trigger.Schema;
@@ -11,6 +12,8 @@ import dev.interlock.core.trigger.TriggerBehavior;
 import dev.interlock.core.trigger.TriggerDefinition;
 import dev.interlock.core.trigger.TriggerId;
 import dev.interlock.core.trigger.TriggerMode;
+import dev.interlock.core.trigger.common.TransactionMetadata;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,11 @@ final class CustomTokenExchangeTrigger {
 
   private CustomTokenExchangeTrigger() {}
 
-  static TriggerDefinition definition() {
+  static TriggerDefinition definition(boolean transactionMetadata) {
+    List<ApiMethod> methods = new ArrayList<>(CustomTokenExchangeApi.methods());
+    if (transactionMetadata) {
+      methods.add(TransactionMetadata.setMetadata());
+    }
     return new TriggerDefinition(
         TriggerId.of(ID),
         "v1",
@@ -31,7 +38,7 @@ final class CustomTokenExchangeTrigger {
         "onExecuteCustomTokenExchange",
         null,
         event(),
-        ApiContract.of(CustomTokenExchangeApi.methods(), CommonApis.cache()),
+        ApiContract.of(methods, CommonApis.cache()),
         new Behavior(),
         "Validates a custom subject token on /oauth/token (token exchange) and selects the user to issue tokens for.");
   }
@@ -127,6 +134,11 @@ final class CustomTokenExchangeTrigger {
       putMetadata(out, "app_metadata", commands, "user.setAppMetadata");
       putMetadata(out, "user_metadata", commands, "user.setUserMetadata");
       out.put("issue_refresh_token", actor == null);
+      Object metadata = flow.flowState().get(TransactionMetadata.FLOW_STATE_KEY);
+      if (metadata != null) {
+        // transaction-scoped: the caller hands it on to post-login's event.transaction.metadata
+        out.put("transaction_metadata", Json.deepCopy(metadata));
+      }
       return out;
     }
 
