@@ -48,7 +48,7 @@ public final class SignupLoginFamily implements TriggerFamily {
     ApiContract api =
         ApiContract.of(
             List.of(AccessApi.registrationDeny(), AccessApi.validationError()),
-            UserMetadata.methods(),
+            UserMetadata.methods(true),
             CommonApis.cache());
     return new TriggerDefinition(
         PRE_USER_REGISTRATION, "v2", NAME, TriggerMode.SYNC, "onExecutePreUserRegistration", null,

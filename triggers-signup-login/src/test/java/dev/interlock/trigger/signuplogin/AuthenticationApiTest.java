@@ -166,4 +166,25 @@ class AuthenticationApiTest {
     assertThat(postLoginRejection((e, api) -> api.call("authentication.setPrimaryUser", "x".repeat(129))).getMessage())
         .contains("at most 128 characters");
   }
+
+  @Test
+  void offersAPickerOrForcesEnrollmentWithTheOtherMfaCommands() {
+    Map<String, Object> phone = Map.of("type", "phone", "options", Map.of("preferredMethod", "sms"));
+    Map<String, Object> push = Map.of("type", "push-notification", "options", Map.of("otpFallback", true));
+
+    ExecutionResult any = engine.runResult("post-login", PostLoginEvent.builder().build(),
+        step("any", (e, api) -> api.call("authentication.challengeWithAny", List.of(OTP, phone))));
+    ExecutionResult enroll = engine.runResult("post-login", PostLoginEvent.builder().build(),
+        step("enroll", (e, api) -> api.call("authentication.enrollWith", push)));
+    ExecutionResult enrollAny = engine.runResult("post-login", PostLoginEvent.builder().build(),
+        step("enrollAny", (e, api) -> api.call("authentication.enrollWithAny", List.of(OTP, push))));
+
+    assertThat(((ExecutionResult.Suspended) any).continuation().details())
+        .containsEntry("command", "challengeWithAny").containsEntry("factors", List.of(OTP, phone))
+        .doesNotContainKey("default_factor");
+    assertThat(outcome(enroll.record(), "authentication", "mfa"))
+        .isEqualTo(List.of(Map.of("kind", "enrollment", "command", "enrollWith", "factors", List.of(push))));
+    assertThat(((ExecutionResult.Suspended) enrollAny).continuation().details())
+        .containsEntry("command", "enrollWithAny").containsEntry("factors", List.of(OTP, push));
+  }
 }

@@ -147,4 +147,20 @@ class SessionApiTest {
     assertThat(postLoginRejection((e, api) -> api.call("refreshToken.setMetadata", "k", "\0")).getMessage())
         .startsWith("Failed to set refresh token metadata:");
   }
+
+  @Test
+  void deletesAndEvictsRefreshTokenMetadataVisibleInTheEvent() {
+    AtomicReference<Object> afterDelete = new AtomicReference<>();
+    Map<String, Object> event = PostLoginEvent.builder().refreshToken(rt -> rt.set("metadata", Map.of("a", "1", "b", "2"))).build();
+
+    ExecutionRecord deleted = engine.run("post-login", event, step("delete", (e, api) -> {
+      api.call("refreshToken.deleteMetadata", "a");
+      afterDelete.set(at(e, "refresh_token", "metadata"));
+    }));
+    ExecutionRecord evicted = engine.run("post-login", event, step("evict", (e, api) -> api.call("refreshToken.evictMetadata")));
+
+    assertThat(afterDelete.get()).isEqualTo(Map.of("b", "2"));
+    assertThat(outcome(deleted, "refresh_token", "metadata")).isEqualTo(Map.of("b", "2"));
+    assertThat(outcome(evicted, "refresh_token", "metadata")).isEqualTo(Map.of());
+  }
 }

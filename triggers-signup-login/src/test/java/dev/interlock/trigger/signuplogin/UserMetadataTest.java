@@ -105,4 +105,24 @@ class UserMetadataTest {
     assertThat(Flows.postLoginRejection((e, api) -> api.call("user.setAppMetadata", 1, "v")).getMessage())
         .isEqualTo("api.user.setAppMetadata: key must be a string, got number");
   }
+
+  @Test
+  void refusesMetadataForPasswordlessSignups() {
+    Map<String, Object> sms = PreUserRegistrationEvent.builder().connection(c -> c.set("strategy", "sms")).build();
+
+    assertThat(Flows.rejection("pre-user-registration", sms, (e, api) -> api.call("user.setUserMetadata", "k", "v"))
+        .getMessage()).contains("metadata cannot be added to passwordless users (connection strategy 'sms')");
+  }
+
+  @Test
+  void keepsEarlierActionsChangesWhenALaterActionDenies() {
+    ExecutionRecord r = engine.run("post-login", PostLoginEvent.builder().build(),
+        step("a", (e, api) -> api.call("user.setAppMetadata", "first", 1)),
+        step("deny", (e, api) -> {
+          api.call("user.setAppMetadata", "second", 2);
+          api.call("access.deny", "no");
+        }));
+
+    assertThat(outcome(r, "user", "app_metadata")).isEqualTo(Map.of("first", 1L, "second", 2L));
+  }
 }

@@ -52,7 +52,7 @@ final class StoredMetadata {
             .does((call, args) -> {
               String key = args.string(0, "key");
               Map<String, Object> m = current(call);
-              if (exists(call) && m.containsKey(key)) {
+              if ((exists(call) || !requiresExisting) && m.containsKey(key)) {
                 m.remove(key);
                 store(call, m);
               }

@@ -21,6 +21,7 @@ import java.util.Map;
  */
 public final class UserMetadata {
   static final List<String> TARGETS = List.of("app_metadata", "user_metadata");
+  private static final List<String> PASSWORDLESS = List.of("email", "sms");
   private static final String BASE = "user.base";
   private static final String COMMITTED = "user.committed";
   private static final String CURRENT = "user.current";
@@ -28,19 +29,38 @@ public final class UserMetadata {
 
   private UserMetadata() {}
 
+  /** The setters of post-login, which accept changes for every connection. */
   public static List<ApiMethod> methods() {
-    return List.of(
-        setter("user.setAppMetadata", "app_metadata"), setter("user.setUserMetadata", "user_metadata"));
+    return methods(false);
   }
 
-  private static ApiMethod setter(String path, String target) {
+  /**
+   * The setters; with {@code refusePasswordless} (pre-user-registration) they throw for
+   * passwordless connections ({@code email}, {@code sms} strategies), where Auth0 cannot add
+   * metadata: Interlock makes that visible to the author rather than dropping the change.
+   */
+  public static List<ApiMethod> methods(boolean refusePasswordless) {
+    return List.of(
+        setter("user.setAppMetadata", "app_metadata", refusePasswordless),
+        setter("user.setUserMetadata", "user_metadata", refusePasswordless));
+  }
+
+  private static ApiMethod setter(String path, String target, boolean refusePasswordless) {
     return ApiMethod.command(path)
         .param("key", "string")
         .param("value", "unknown")
         .returnsApi()
         .describedAs("Records a change of the user's " + target
             + " (null deletes, undefined withdraws); later actions see it, this one does not.")
-        .does((call, args) -> record(call, args, target));
+        .does((call, args) -> {
+          Object strategy = dev.interlock.core.trigger.common.Events.at(call.event(), "connection", "strategy");
+          if (refusePasswordless && PASSWORDLESS.contains(strategy)) {
+            throw ApiCallException.error(
+                args.prefix() + "metadata cannot be added to passwordless users (connection strategy '"
+                    + strategy + "')");
+          }
+          return record(call, args, target);
+        });
   }
 
   private static Object record(ApiCall call, Arguments args, String target) {
