@@ -79,4 +79,29 @@ class TokenApiTest {
       }
     }).getMessage()).contains("at most 1000 scopes");
   }
+
+  @Test
+  void leavesRestrictedClaimNamesOutOfTheTokens() {
+    ExecutionRecord r = engine.run("post-login", PostLoginEvent.builder().build(), step("c", (e, api) -> {
+      api.call("accessToken.setCustomClaim", "sub", "someone-else");
+      api.call("idToken.setCustomClaim", "aud", "other-app");
+      api.call("idToken.setCustomClaim", "department", "sales");
+    }));
+
+    assertThat(outcome(r, "access_token", "custom_claims")).isEqualTo(Map.of());
+    assertThat(outcome(r, "access_token", "ignored_claims")).isEqualTo(List.of("sub"));
+    assertThat(outcome(r, "id_token", "custom_claims")).isEqualTo(Map.of("department", "sales"));
+    assertThat(outcome(r, "id_token", "ignored_claims")).isEqualTo(List.of("aud"));
+  }
+
+  @Test
+  void acceptsAnUndefinedClaimValueAsNull() {
+    ExecutionRecord r = engine.run("post-login", PostLoginEvent.builder().build(),
+        step("c", (e, api) -> api.call("accessToken.setCustomClaim", "maybe", dev.interlock.core.json.Undefined.VALUE)));
+
+    assertThat(r.status()).isEqualTo(dev.interlock.core.execution.ExecutionStatus.COMPLETED);
+    Map<?, ?> claims = (Map<?, ?>) outcome(r, "access_token", "custom_claims");
+    assertThat(claims.containsKey("maybe")).isTrue();
+    assertThat(claims.get("maybe")).isNull();
+  }
 }

@@ -18,7 +18,7 @@ final class PostLoginOutcome {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("access", Outcomes.access(flow));
     out.put("access_token", accessToken(flow));
-    out.put("id_token", Map.of("custom_claims", claims(flow, "idToken.setCustomClaim")));
+    out.put("id_token", idToken(flow));
     out.put("user", Outcomes.user(flow));
     out.put("multifactor", multifactor(flow));
     out.put("authentication", authentication(flow));
@@ -30,14 +30,30 @@ final class PostLoginOutcome {
     return out;
   }
 
-  private static Map<String, Object> claims(FlowSummary flow, String name) {
+  /** {@code custom_claims} and {@code ignored_claims} (restricted names) of one token. */
+  private static void claims(FlowSummary flow, String name, Map<String, Object> into) {
     Map<String, Object> claims = new LinkedHashMap<>();
+    List<Object> ignored = new ArrayList<>();
     for (Command c : flow.effectiveCommands()) {
       if (c.name().equals(name)) {
-        claims.put((String) c.arg(0), c.arg(1));
+        String claim = (String) c.arg(0);
+        if (TokenApi.RESTRICTED_CLAIMS.contains(claim)) {
+          if (!ignored.contains(claim)) {
+            ignored.add(claim);
+          }
+        } else {
+          claims.put(claim, c.arg(1));
+        }
       }
     }
-    return claims;
+    into.put("custom_claims", claims);
+    into.put("ignored_claims", ignored);
+  }
+
+  private static Map<String, Object> idToken(FlowSummary flow) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    claims(flow, "idToken.setCustomClaim", out);
+    return out;
   }
 
   private static Map<String, Object> accessToken(FlowSummary flow) {
@@ -53,7 +69,7 @@ final class PostLoginOutcome {
     List<Object> removed = new ArrayList<>();
     ops.forEach((scope, op) -> (op.equals("add") ? added : removed).add(scope));
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("custom_claims", claims(flow, "accessToken.setCustomClaim"));
+    claims(flow, "accessToken.setCustomClaim", out);
     out.put("added_scopes", added);
     out.put("removed_scopes", removed);
     return out;

@@ -1,12 +1,12 @@
 package dev.interlock.trigger.signuplogin.internal;
 
-import dev.interlock.core.json.Undefined;
 import dev.interlock.core.trigger.ApiCall;
 import dev.interlock.core.trigger.ApiCallException;
 import dev.interlock.core.trigger.ApiMethod;
 import dev.interlock.core.trigger.Arguments;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code api.accessToken.*} and {@code api.idToken.*} of post-login. */
 public final class TokenApi {
@@ -14,6 +14,15 @@ public final class TokenApi {
   public static final int MAX_SCOPES = 1000;
   /** Flow-state key: scope modifications, scope name to {@code add} or {@code remove}. */
   static final String SCOPES_KEY = "access_token_scopes";
+
+  /**
+   * Claims a token builder owns (JWT registered claims and Auth0's own). Auth0 does not let actions
+   * set them; apart from {@code scope}, which throws, the exact list and behaviour are unconfirmed,
+   * so Interlock accepts the call and leaves them out of the outcome (listed as ignored).
+   */
+  static final Set<String> RESTRICTED_CLAIMS =
+      Set.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "azp", "gty", "permissions", "org_id", "org_name",
+          "auth_time", "nonce", "acr", "amr", "at_hash", "c_hash", "cnf", "sid");
 
   private TokenApi() {}
 
@@ -39,9 +48,7 @@ public final class TokenApi {
     if (key.equals("scope")) {
       throw ApiCallException.error("The \"scope\" claim cannot be set.");
     }
-    if (args.get(1) == Undefined.VALUE) {
-      throw args.wrongType("value", "a JSON value", Undefined.VALUE);
-    }
+    // undefined is accepted (JSON.stringify would drop it); it is recorded, and applied, as null
     return null;
   }
 
