@@ -121,6 +121,22 @@ class RedirectProtocolTest {
   }
 
   @Test
+  void validateTokenRefusesATokenIssuedForAnotherHost() {
+    resumeWith(c -> withToken(c, externalSiteToken(c.state(), SECRET, future(), Map.of("iss", "evil.example.net"))),
+        Map.of("secret", SECRET));
+
+    assertThat(refused.get().getMessage())
+        .isEqualTo("The session token is invalid: The iss claim does not match the request hostname.");
+  }
+
+  @Test
+  void validateTokenRefusesATokenWithoutStandardClaims() {
+    resumeWith(c -> withToken(c, Hs256.sign(Map.of("state", c.state(), "sub", USER), SECRET)), Map.of("secret", SECRET));
+
+    assertThat(refused.get().getMessage()).isEqualTo("The session token is invalid: Missing or invalid standard claims");
+  }
+
+  @Test
   void validateTokenReadsACustomParameterWithTheBodyOverridingTheQuery() {
     resumeWith(c -> {
       String good = externalSiteToken(c.state(), SECRET, future(), Map.of("answer", "from-body"));
