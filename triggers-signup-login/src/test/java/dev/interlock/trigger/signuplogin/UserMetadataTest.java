@@ -125,4 +125,12 @@ class UserMetadataTest {
 
     assertThat(outcome(r, "user", "app_metadata")).isEqualTo(Map.of("first", 1L, "second", 2L));
   }
+
+  @Test
+  void refusesMetadataOverThirtyTwoKilobytes() {
+    assertThat(Flows.postLoginRejection((e, api) -> {
+      api.call("user.setUserMetadata", "a", "x".repeat(20_000));
+      api.call("user.setUserMetadata", "b", "x".repeat(20_000));
+    }).getMessage()).contains("over the 32768-byte limit");
+  }
 }

@@ -22,6 +22,8 @@ import java.util.Map;
 public final class UserMetadata {
   static final List<String> TARGETS = List.of("app_metadata", "user_metadata");
   private static final List<String> PASSWORDLESS = List.of("email", "sms");
+  /** Auth0 persists at most 32 kB of app_metadata and of user_metadata per user. */
+  public static final int MAX_METADATA_BYTES = 32 * 1024;
   private static final String BASE = "user.base";
   private static final String COMMITTED = "user.committed";
   private static final String CURRENT = "user.current";
@@ -88,9 +90,34 @@ public final class UserMetadata {
       entry.put("value", Json.deepCopy(value));
     }
     Map<String, Object> current = Checks.stateObject(Checks.stateObject(state, CURRENT), target);
-    current.remove(key);
+    Object previous = current.remove(key);
     current.put(key, entry);
+    int size = Json.utf8Length(Json.write(merged(state, target)));
+    if (size > MAX_METADATA_BYTES) {
+      current.remove(key);
+      if (previous != null) {
+        current.put(key, previous);
+      }
+      throw ApiCallException.rangeError(
+          args.prefix() + "the user's " + target + " would be " + size + " bytes, over the " + MAX_METADATA_BYTES
+              + "-byte limit");
+    }
     return null;
+  }
+
+  /** The metadata as it would be stored: original plus committed plus the running action's changes. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> merged(Map<String, Object> flowState, String target) {
+    Map<String, Object> base = (Map<String, Object>) flowState.get(BASE);
+    Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) base.get(target));
+    ((Map<String, Object>) pending(flowState, true).get(target)).forEach((k, v) -> {
+      if (v == null) {
+        out.remove(k);
+      } else {
+        out.put(k, v);
+      }
+    });
+    return out;
   }
 
   /** {@code setPrimaryUser} discards the metadata changes of the action that calls it. */
