@@ -76,4 +76,19 @@ class FamilyTest {
     assertThat(postLoginRejection((e, api) -> api.call("roles.getUserEffectiveRolesByNames",
         java.util.Collections.nCopies(51, "r"))).getMessage()).contains("names must have 1 to 50 entries");
   }
+
+  @Test
+  void writesTheOutcomeIntoTheExecutionRecordJsonWithSnakeCaseKeys() {
+    try (EngineFixture engine = Flows.engine()) {
+      var record = engine.run("post-login", PostLoginEvent.builder().build(),
+          step("a", (e, api) -> api.call("accessToken.addScope", "read:orders")));
+
+      var json = dev.interlock.core.json.Json.parseObject(dev.interlock.core.execution.ExecutionRecordJson.write(record));
+
+      assertThat(Flows.at(json, "outcome", "access_token", "added_scopes")).isEqualTo(List.of("read:orders"));
+      assertThat(List.copyOf(((java.util.Map<?, ?>) json.get("outcome")).keySet())).isEqualTo(List.of(
+          "access", "access_token", "id_token", "user", "multifactor", "authentication", "session",
+          "refresh_token", "saml_response", "transaction", "interaction"));
+    }
+  }
 }
