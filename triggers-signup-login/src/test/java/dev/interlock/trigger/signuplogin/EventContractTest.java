@@ -148,4 +148,38 @@ class EventContractTest {
     assertThat(at(event, "request", "query", "prompt")).isEqualTo("none");
     assertThat(at(event, "resource_server", "identifier")).isEqualTo("https://api.example.com");
   }
+
+  @Test
+  void everyTypedBuilderSetterProducesAnEventTheContractAccepts() {
+    Map<String, Object> postLogin = PostLoginEvent.builder()
+        .user(u -> u.userId("auth0|1").email("a@b.c").emailVerified(false).username("ab").name("A B")
+            .phoneNumber("+15555550100").userMetadata("lang", "pt").enrolledFactor("otp").enrolledFactor("phone"))
+        .request(r -> r.ip("198.51.100.7").hostname("id.example.org").method("POST").language("pt").body("k", "v"))
+        .transaction(t -> t.protocol("oidc-implicit-profile").requestedScopes("openid").prompt("login").metadata("m", 1))
+        .connection(c -> c.set("strategy", "google-oauth2"))
+        .session(s -> s.set("cookie", Map.of("mode", "persistent")))
+        .refreshToken(rt -> rt.set("rotating", true))
+        .organization("org_1", "Acme")
+        .build();
+    Map<String, Object> pre = PreUserRegistrationEvent.builder()
+        .user(u -> u.email("new@b.c")).request(r -> r.body("ulp-company", "Acme")).connection(c -> c.set("name", "db")).build();
+    Map<String, Object> post = PostUserRegistrationEvent.builder().user(u -> u.name("N")).connection(c -> c.set("id", "con_2")).build();
+
+    assertThat(engine.run("post-login", postLogin).status()).isEqualTo(ExecutionStatus.COMPLETED);
+    assertThat(engine.run("pre-user-registration", pre).status()).isEqualTo(ExecutionStatus.COMPLETED);
+    assertThat(engine.run("post-user-registration", post).status()).isEqualTo(ExecutionStatus.COMPLETED);
+    assertThat(at(postLogin, "user", "enrolledFactors")).isEqualTo(List.of(Map.of("type", "otp"), Map.of("type", "phone")));
+    assertThat(at(pre, "request", "body", "ulp-company")).isEqualTo("Acme");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void buildReturnsAnIndependentCopyEachTime() {
+    PostLoginEvent.Builder builder = PostLoginEvent.builder();
+    Map<String, Object> first = builder.build();
+
+    ((Map<String, Object>) first.get("user")).put("email", "changed@example.com");
+
+    assertThat(at(builder.build(), "user", "email")).isEqualTo("jane@example.com");
+  }
 }
