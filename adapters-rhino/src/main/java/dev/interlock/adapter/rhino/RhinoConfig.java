@@ -1,0 +1,56 @@
+package dev.interlock.adapter.rhino;
+
+/**
+ * Limits of the Rhino script runtime, per execution of one action. Time is not configured here:
+ * every invocation carries its own deadline from the engine.
+ *
+ * @param maxAllocatedBytes bytes the executing thread may allocate during one execution
+ *     (measured with the JVM's per-thread allocation counter); built-ins that allocate in one
+ *     step ({@code repeat}, {@code padEnd}, {@code join}, typed arrays, {@code JSON.stringify}, ...)
+ *     are checked against it before they run
+ * @param maxPromiseJobs promise reactions and timer callbacks one execution may run
+ * @param maxTimers timers one execution may have pending at once
+ * @param maxStackDepth nesting of JavaScript calls in interpreted mode; in compiled mode deep
+ *     recursion ends with the JVM's {@code StackOverflowError}, caught by the runtime
+ * @param instructionObserverThreshold instructions between two budget checks
+ * @param interpreted run scripts in Rhino's interpreter instead of compiling them to bytecode
+ *     (slower; only for platforms that cannot load generated classes)
+ */
+public record RhinoConfig(
+    long maxAllocatedBytes,
+    int maxPromiseJobs,
+    int maxTimers,
+    int maxStackDepth,
+    int instructionObserverThreshold,
+    boolean interpreted) {
+
+  public RhinoConfig {
+    if (maxAllocatedBytes < 1024 * 1024) {
+      throw new IllegalArgumentException("maxAllocatedBytes must be at least 1 MiB, got " + maxAllocatedBytes);
+    }
+    if (maxPromiseJobs < 1 || maxTimers < 1 || maxStackDepth < 16) {
+      throw new IllegalArgumentException(
+          "maxPromiseJobs and maxTimers must be >= 1 and maxStackDepth >= 16");
+    }
+    if (instructionObserverThreshold < 100) {
+      throw new IllegalArgumentException("instructionObserverThreshold must be >= 100");
+    }
+  }
+
+  /** 64 MiB allocation, 100,000 jobs, 1,000 timers, depth 1,000, checks every 10,000 instructions. */
+  public static RhinoConfig defaults() {
+    return new RhinoConfig(64L * 1024 * 1024, 100_000, 1_000, 1_000, 10_000, false);
+  }
+
+  public RhinoConfig withMaxAllocatedBytes(long bytes) {
+    return new RhinoConfig(bytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted);
+  }
+
+  public RhinoConfig withMaxPromiseJobs(int jobs) {
+    return new RhinoConfig(maxAllocatedBytes, jobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted);
+  }
+
+  public RhinoConfig withInterpreted(boolean value) {
+    return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, value);
+  }
+}

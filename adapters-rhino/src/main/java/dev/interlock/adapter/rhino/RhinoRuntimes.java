@@ -1,0 +1,18 @@
+package dev.interlock.adapter.rhino;
+
+import dev.interlock.adapter.rhino.internal.RhinoScriptRuntime;
+import dev.interlock.core.port.ScriptRuntime;
+
+/** Creates the JavaScript runtime without Guice (for the CLI, tests and embedders). */
+public final class RhinoRuntimes {
+  private RhinoRuntimes() {}
+
+  /**
+   * A runtime for {@code node22}, {@code node18}, {@code node16}, {@code node12} and {@code node}
+   * actions. Creating it builds the shared, sealed global scope once (about a second, most of it
+   * the transpiler's helper library); keep one per process.
+   */
+  public static ScriptRuntime create(RhinoConfig config) {
+    return new RhinoScriptRuntime(config);
+  }
+}

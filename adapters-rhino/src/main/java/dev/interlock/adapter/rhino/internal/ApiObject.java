@@ -1,0 +1,111 @@
+package dev.interlock.adapter.rhino.internal;
+
+import dev.interlock.core.json.Undefined;
+import dev.interlock.core.trigger.ApiCallException;
+import dev.interlock.core.trigger.ApiContract;
+import dev.interlock.core.trigger.ApiMethod;
+import java.util.ArrayList;
+import java.util.List;
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.LambdaFunction;
+import org.mozilla.javascript.NativeObject;
+import org.mozilla.javascript.ScriptRuntime;
+import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.ScriptableObject;
+
+/**
+ * The script's {@code api} object for one contract: nested objects of functions
+ * ({@code api.accessToken.setCustomClaim}). Built once per loaded action and sealed, so it costs
+ * nothing per execution and no execution can change it; each call goes to the api session of the
+ * execution running on the current Context.
+ */
+final class ApiObject {
+  private ApiObject() {}
+
+  static Scriptable build(ScriptableObject shared, ApiContract contract) {
+    NativeObject api = JsValues.newObject(shared);
+    List<ScriptableObject> built = new ArrayList<>();
+    built.add(api);
+    for (ApiMethod method : contract.methods()) {
+      NativeObject owner = namespace(shared, api, method.namespace(), built);
+      LambdaFunction f =
+          new LambdaFunction(shared, method.name(), method.params().size(), (cx, scope, thisObj, args) -> call(cx, api, method, args));
+      owner.defineProperty(method.name(), f, ScriptableObject.READONLY | ScriptableObject.PERMANENT);
+      built.add(f);
+    }
+    for (ScriptableObject o : built) {
+      o.sealObject();
+    }
+    return api;
+  }
+
+  private static NativeObject namespace(ScriptableObject shared, NativeObject api, String path, List<ScriptableObject> built) {
+    NativeObject current = api;
+    for (String part : path.split("\\.")) {
+      Object existing = current.get(part, current);
+      if (existing instanceof NativeObject n) {
+        current = n;
+      } else {
+        NativeObject n = JsValues.newObject(shared);
+        current.defineProperty(part, n, ScriptableObject.READONLY | ScriptableObject.PERMANENT);
+        built.add(n);
+        current = n;
+      }
+    }
+    return current;
+  }
+
+  private static Object call(Context cx, Scriptable api, ApiMethod method, Object[] args) {
+    Execution execution = Execution.current(cx);
+    Object result;
+    try {
+      List<Object> json = new ArrayList<>(args.length);
+      for (int i = 0; i < args.length; i++) {
+        String what = method.params().size() > i ? method.params().get(i).name() : "argument " + (i + 1);
+        json.add(JsValues.toJson(args[i], "api." + method.path() + ": " + what));
+      }
+      result = execution.invocation().api().invoke(method, json);
+    } catch (ApiCallException e) {
+      throw jsError(e.errorName(), e.getMessage());
+    }
+    switch (method.returnKind()) {
+      case API:
+        return api;
+      case VOID:
+        return org.mozilla.javascript.Undefined.instance;
+      default:
+        return result == Undefined.VALUE ? org.mozilla.javascript.Undefined.instance : JsValues.toJs(cx, execution.scope(), result);
+    }
+  }
+
+  static RuntimeException jsError(String name, String message) {
+    switch (name) {
+      case "TypeError":
+        return ScriptRuntime.typeError(message);
+      case "RangeError":
+        return ScriptRuntime.rangeError(message);
+      default:
+        return ScriptRuntime.constructError(name, message);
+    }
+  }
+
+  /** Applies an api method's change to the script's own event object. */
+  static void updateEvent(Context cx, Execution execution, List<String> path, Object value) {
+    Scriptable current = execution.event();
+    for (int i = 0; i < path.size() - 1; i++) {
+      Object next = current.get(path.get(i), current);
+      if (!(next instanceof Scriptable s) || next instanceof org.mozilla.javascript.Function) {
+        NativeObject created = JsValues.newObject(execution.scope());
+        current.put(path.get(i), current, created);
+        next = created;
+      }
+      current = (Scriptable) next;
+    }
+    String last = path.get(path.size() - 1);
+    if (value == Undefined.VALUE) {
+      current.delete(last);
+    } else {
+      current.put(last, current, JsValues.toJs(cx, execution.scope(), value));
+    }
+  }
+}

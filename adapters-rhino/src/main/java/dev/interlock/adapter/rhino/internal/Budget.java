@@ -1,0 +1,74 @@
+package dev.interlock.adapter.rhino.internal;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * The time, allocation and job budget of one execution, checked by the instruction observer,
+ * between jobs and by the size-checking built-ins. Confined to the executing thread.
+ */
+final class Budget {
+  private static final com.sun.management.ThreadMXBean THREADS = threads();
+
+  private final long deadlineNanos;
+  private final long maxAllocatedBytes;
+  private final long allocationStart;
+  private final int maxJobs;
+  private int jobs;
+
+  Budget(long deadlineNanos, long maxAllocatedBytes, int maxJobs) {
+    this.deadlineNanos = deadlineNanos;
+    this.maxAllocatedBytes = maxAllocatedBytes;
+    this.maxJobs = maxJobs;
+    this.allocationStart = allocatedBytes();
+  }
+
+  long deadlineNanos() {
+    return deadlineNanos;
+  }
+
+  /** Throws when the deadline has passed or the allocation budget is spent. */
+  void check() {
+    if (System.nanoTime() - deadlineNanos >= 0) {
+      throw ScriptLimitError.timeout();
+    }
+    if (remainingBytes() < 0) {
+      throw ScriptLimitError.limit("the action allocated more than " + maxAllocatedBytes + " bytes");
+    }
+  }
+
+  /** Throws unless {@code bytes} more fit into the allocation budget (a built-in about to allocate). */
+  void reserve(double bytes, String what) {
+    if (bytes > remainingBytes()) {
+      throw ScriptLimitError.limit(
+          what + " would allocate about " + (long) Math.min(bytes, Long.MAX_VALUE)
+              + " bytes, more than the action's remaining memory budget");
+    }
+  }
+
+  long remainingBytes() {
+    return maxAllocatedBytes - (allocatedBytes() - allocationStart);
+  }
+
+  /** Counts a promise job or timer callback. */
+  void countJob() {
+    if (++jobs > maxJobs) {
+      throw ScriptLimitError.limit("the action ran more than " + maxJobs + " promise jobs and timer callbacks");
+    }
+    check();
+  }
+
+  private static long allocatedBytes() {
+    return THREADS == null ? 0 : THREADS.getCurrentThreadAllocatedBytes();
+  }
+
+  private static com.sun.management.ThreadMXBean threads() {
+    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    if (bean instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemorySupported()) {
+      if (!sun.isThreadAllocatedMemoryEnabled()) {
+        sun.setThreadAllocatedMemoryEnabled(true);
+      }
+      return sun;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.interlock.adapter.rhino.internal;
+
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.Scriptable;
+
+/**
+ * The modules {@code require} can return (Node core modules such as {@code crypto}, bundled npm
+ * packages, Actions Modules). This runtime has none yet: this is the seam for the Node
+ * compatibility work. Implementations must hand scripts JavaScript values only, never Java
+ * objects, and must not share mutable objects between executions.
+ */
+interface HostModules {
+
+  /** Whether {@code require(name)} can succeed; checked at load time for literal names. */
+  boolean provides(String name);
+
+  /** The module's exports for the current execution, built in {@code scope}. */
+  Object require(Context cx, Scriptable scope, String name);
+
+  /** No modules at all. */
+  static HostModules none() {
+    return new HostModules() {
+      @Override
+      public boolean provides(String name) {
+        return false;
+      }
+
+      @Override
+      public Object require(Context cx, Scriptable scope, String name) {
+        throw new IllegalArgumentException(name);
+      }
+    };
+  }
+}

@@ -1,0 +1,164 @@
+package dev.interlock.adapter.rhino.internal;
+
+import dev.interlock.core.json.Json;
+import dev.interlock.core.json.Undefined;
+import dev.interlock.core.trigger.ApiCallException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mozilla.javascript.ConsString;
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.Function;
+import org.mozilla.javascript.NativeArray;
+import org.mozilla.javascript.NativeObject;
+import org.mozilla.javascript.ScriptRuntime;
+import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.ScriptableObject;
+import org.mozilla.javascript.Symbol;
+import org.mozilla.javascript.TopLevel;
+
+/**
+ * Converts between the engine's JSON values (maps, lists, strings, numbers, booleans, null) and
+ * plain JavaScript objects and arrays, in both directions, without going through JSON text.
+ */
+final class JsValues {
+  private static final int MAX_DEPTH = 200;
+
+  private JsValues() {}
+
+  /** A fresh JavaScript copy of a JSON value (objects and arrays are new each call). */
+  static Object toJs(Context cx, Scriptable scope, Object value) {
+    if (value == null || value instanceof String || value instanceof Boolean) {
+      return value;
+    }
+    if (value == Undefined.VALUE) {
+      return org.mozilla.javascript.Undefined.instance;
+    }
+    if (value instanceof Number n) {
+      return number(n);
+    }
+    if (value instanceof Map<?, ?> map) {
+      NativeObject o = newObject(scope);
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        Object v = e.getValue();
+        if (v != Undefined.VALUE) {
+          o.put(String.valueOf(e.getKey()), o, toJs(cx, scope, v));
+        }
+      }
+      return o;
+    }
+    if (value instanceof List<?> list) {
+      Object[] items = new Object[list.size()];
+      for (int i = 0; i < items.length; i++) {
+        items[i] = toJs(cx, scope, list.get(i));
+      }
+      return cx.newArray(scope, items);
+    }
+    if (value instanceof CharSequence s) {
+      return s.toString();
+    }
+    throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+  }
+
+  static NativeObject newObject(Scriptable scope) {
+    NativeObject o = new NativeObject();
+    o.setPrototype(TopLevel.getBuiltinPrototype(ScriptableObject.getTopLevelScope(scope), TopLevel.Builtins.Object));
+    o.setParentScope(scope);
+    return o;
+  }
+
+  private static Object number(Number n) {
+    if (n instanceof Integer || n instanceof Double) {
+      return n;
+    }
+    double d = n.doubleValue();
+    if (n instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+      return l.intValue();
+    }
+    return d;
+  }
+
+  /**
+   * The JSON value of a script argument, for api methods: {@code undefined} becomes {@link
+   * Undefined#VALUE}, functions and symbols are a TypeError naming {@code what}.
+   */
+  static Object toJson(Object value, String what) {
+    return toJson(value, what, new IdentityHashMap<>(), 0);
+  }
+
+  private static Object toJson(Object value, String what, IdentityHashMap<Object, Boolean> seen, int depth) {
+    if (value == null) {
+      return null;
+    }
+    if (value == org.mozilla.javascript.Undefined.instance || value == Scriptable.NOT_FOUND) {
+      return Undefined.VALUE;
+    }
+    if (value instanceof CharSequence s) {
+      return s.toString();
+    }
+    if (value instanceof Boolean) {
+      return value;
+    }
+    if (value instanceof Number n) {
+      return Json.normalizeNumber(n);
+    }
+    if (value instanceof Function || value instanceof Symbol) {
+      throw ApiCallException.typeError(what + " must not be a " + (value instanceof Function ? "function" : "symbol"));
+    }
+    if (!(value instanceof Scriptable s)) {
+      throw ApiCallException.typeError(what + " has an unsupported value");
+    }
+    if (depth > MAX_DEPTH) {
+      throw ApiCallException.rangeError(what + " is nested more than " + MAX_DEPTH + " levels deep");
+    }
+    if (seen.put(s, Boolean.TRUE) != null) {
+      throw ApiCallException.typeError(what + " contains a circular reference");
+    }
+    try {
+      String className = s.getClassName();
+      if (s instanceof NativeArray a) {
+        long length = a.getLength();
+        List<Object> out = new ArrayList<>((int) Math.min(length, 1024));
+        for (int i = 0; i < length; i++) {
+          Object item = a.get(i, a);
+          Object json = toJson(item, what + "[" + i + "]", seen, depth + 1);
+          out.add(json == Undefined.VALUE ? null : json);
+        }
+        return out;
+      }
+      if ("Date".equals(className)) {
+        return ScriptRuntime.toString(ScriptableObject.callMethod(s, "toISOString", new Object[0]));
+      }
+      if ("String".equals(className) || "Number".equals(className) || "Boolean".equals(className)) {
+        return toJson(primitive(s), what, seen, depth);
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Object id : s.getIds()) {
+        String key = String.valueOf(id);
+        Object item = id instanceof Integer i ? s.get(i, s) : s.get(key, s);
+        if (item instanceof Function) {
+          continue;
+        }
+        Object json = toJson(item, what + "." + key, seen, depth + 1);
+        if (json != Undefined.VALUE) {
+          out.put(key, json);
+        }
+      }
+      return out;
+    } finally {
+      seen.remove(s);
+    }
+  }
+
+  private static Object primitive(Scriptable s) {
+    Object v = s.getDefaultValue(null);
+    return v instanceof ConsString c ? c.toString() : v;
+  }
+
+  /** A plain string for any JavaScript value, as {@code String(value)} would give. */
+  static String string(Object value) {
+    return ScriptRuntime.toString(value);
+  }
+}

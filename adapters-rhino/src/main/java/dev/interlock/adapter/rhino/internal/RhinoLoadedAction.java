@@ -1,0 +1,166 @@
+package dev.interlock.adapter.rhino.internal;
+
+import dev.interlock.adapter.rhino.RhinoConfig;
+import dev.interlock.core.execution.ErrorCode;
+import dev.interlock.core.execution.ScriptError;
+import dev.interlock.core.port.Invocation;
+import dev.interlock.core.port.InvocationOutcome;
+import dev.interlock.core.port.LoadedAction;
+import dev.interlock.core.trigger.ApiContract;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.EvaluatorException;
+import org.mozilla.javascript.Function;
+import org.mozilla.javascript.LambdaFunction;
+import org.mozilla.javascript.NativeObject;
+import org.mozilla.javascript.RhinoException;
+import org.mozilla.javascript.Script;
+import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.ScriptableObject;
+import org.mozilla.javascript.Undefined;
+import org.mozilla.javascript.WrappedException;
+
+/**
+ * One compiled action. Each invocation gets a new Context and a fresh scope on top of the shared
+ * one, and runs the module's top-level code there before calling the handler: module state is
+ * never shared between executions (unlike Node's per-instance module cache, which Auth0 says not
+ * to rely on), at the price of re-running top-level code each time. A top-level throw fails every
+ * execution with {@code action_load}, as on Auth0.
+ */
+final class RhinoLoadedAction implements LoadedAction {
+  private final RhinoConfig config;
+  private final SandboxContextFactory factory;
+  private final SharedScope shared;
+  private final Script script;
+  private final ModuleShape shape;
+  private final ErrorMapper errors;
+  private final Scriptable api;
+  private final ApiContract contract;
+
+  RhinoLoadedAction(
+      RhinoConfig config, SandboxContextFactory factory, SharedScope shared, Script script, ModuleShape shape,
+      ErrorMapper errors, Scriptable api, ApiContract contract) {
+    this.config = config;
+    this.factory = factory;
+    this.shared = shared;
+    this.script = script;
+    this.shape = shape;
+    this.errors = errors;
+    this.api = api;
+    this.contract = contract;
+  }
+
+  @Override
+  public CompletionStage<InvocationOutcome> invoke(Invocation invocation) {
+    return CompletableFuture.completedFuture(run(invocation));
+  }
+
+  private InvocationOutcome run(Invocation inv) {
+    SandboxContextFactory.SandboxContext cx = (SandboxContextFactory.SandboxContext) factory.enterContext();
+    try {
+      Scriptable scope = HostGlobals.executionScope(shared.global());
+      Execution execution = new Execution(inv, new Budget(inv.deadlineNanos(), config.maxAllocatedBytes(), config.maxPromiseJobs()), config.maxTimers(), scope);
+      cx.execution = execution;
+      return execute(cx, execution, scope);
+    } catch (ScriptLimitError e) {
+      return limit(e);
+    } catch (StackOverflowError e) {
+      return new InvocationOutcome.Failure(ErrorCode.ACTION_LIMIT, ScriptError.of("RangeError", "Maximum call stack size exceeded"));
+    } catch (OutOfMemoryError e) {
+      return new InvocationOutcome.Failure(ErrorCode.ACTION_LIMIT, ScriptError.of("LimitError", "the action ran out of memory"));
+    } catch (WrappedException e) {
+      if (e.getWrappedException() instanceof ScriptLimitError l) {
+        return limit(l);
+      }
+      throw e;
+    } finally {
+      cx.execution = null;
+      Context.exit();
+    }
+  }
+
+  private InvocationOutcome execute(Context cx, Execution execution, Scriptable scope) {
+    Invocation inv = execution.invocation();
+    NativeObject module = JsValues.newObject(scope);
+    NativeObject exports = JsValues.newObject(scope);
+    module.put("exports", module, exports);
+    scope.put("module", scope, module);
+    scope.put("exports", scope, exports);
+    try {
+      script.exec(cx, scope, scope);
+    } catch (RhinoException e) {
+      ScriptError error = errors.fromException(e);
+      return new InvocationOutcome.Failure(ErrorCode.ACTION_LOAD, error);
+    }
+    Object exported = module.get("exports", module);
+    if (!(exported instanceof Scriptable exportsObject) || exported instanceof Function) {
+      return loadFailure("The Action must export an object.");
+    }
+    String handler = inv.handler();
+    Object fn = ScriptableObject.getProperty(exportsObject, handler);
+    if (!(fn instanceof Function handlerFn)) {
+      return loadFailure("The action does not export the handler '" + handler + "': add exports." + handler
+          + " = async function(event, api) {}");
+    }
+    ModuleShape.Export declared = shape.exports().get(handler);
+    if (declared != null && !declared.async()) {
+      return loadFailure(RhinoScriptRuntime.notAsyncMessage(handler));
+    }
+    Scriptable event = (Scriptable) JsValues.toJs(cx, scope, inv.event());
+    execution.event(event);
+    inv.api().attachEventUpdater((path, value) -> ApiObject.updateEvent(cx, execution, path, value));
+    Scriptable apiObject = inv.api().contract() == contract ? api : ApiObject.build(shared.global(), inv.api().contract());
+    Object result;
+    try {
+      result = handlerFn.call(cx, scope, exportsObject, new Object[] {event, apiObject});
+      return await(cx, execution, scope, result);
+    } catch (RhinoException e) {
+      return scriptFailure(errors.fromException(e), e);
+    }
+  }
+
+  private InvocationOutcome await(Context cx, Execution execution, Scriptable scope, Object result) {
+    Object[] settled = new Object[2];
+    if (result instanceof Scriptable promise && "Promise".equals(promise.getClassName())) {
+      LambdaFunction ok = new LambdaFunction(scope, 1, (c, s, t, args) -> settle(settled, "ok", args));
+      LambdaFunction failed = new LambdaFunction(scope, 1, (c, s, t, args) -> settle(settled, "failed", args));
+      shared.promiseThen().call(cx, scope, promise, new Object[] {ok, failed});
+    } else {
+      settled[0] = "ok";
+    }
+    boolean done = JobLoop.run(cx, execution, () -> settled[0] != null);
+    if (!done) {
+      return new InvocationOutcome.Failure(
+          ErrorCode.ACTION_TIMEOUT,
+          ScriptError.of("TimeoutError", "the handler's promise never settled and nothing was left to run"));
+    }
+    if ("failed".equals(settled[0])) {
+      return scriptFailure(errors.fromValue(settled[1]), null);
+    }
+    return InvocationOutcome.SUCCESS;
+  }
+
+  private static Object settle(Object[] settled, String how, Object[] args) {
+    if (settled[0] == null) {
+      settled[0] = how;
+      settled[1] = args.length > 0 ? args[0] : Undefined.instance;
+    }
+    return Undefined.instance;
+  }
+
+  private static InvocationOutcome scriptFailure(ScriptError error, RhinoException cause) {
+    if (cause instanceof EvaluatorException e && e.details() != null && e.details().contains("stack depth")) {
+      return new InvocationOutcome.Failure(ErrorCode.ACTION_LIMIT, ScriptError.of("RangeError", "Maximum call stack size exceeded"));
+    }
+    return new InvocationOutcome.Failure(ErrorCode.ACTION_ERROR, error);
+  }
+
+  private static InvocationOutcome loadFailure(String message) {
+    return new InvocationOutcome.Failure(ErrorCode.ACTION_LOAD, ScriptError.of("ActionLoadError", message));
+  }
+
+  private static InvocationOutcome limit(ScriptLimitError e) {
+    return new InvocationOutcome.Failure(e.code(), ScriptError.of(e.errorName(), e.getMessage()));
+  }
+}

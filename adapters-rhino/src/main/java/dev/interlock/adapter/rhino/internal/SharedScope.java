@@ -1,0 +1,90 @@
+package dev.interlock.adapter.rhino.internal;
+
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.Function;
+import org.mozilla.javascript.NativeArray;
+import org.mozilla.javascript.Script;
+import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.ScriptableObject;
+import org.mozilla.javascript.TopLevel;
+
+/**
+ * The global scope every execution shares, built once: the safe standard objects (no Java
+ * access), minus anything Java-ish, plus the transpiler's {@code $jscomp} helpers, the Node-like
+ * host globals and the guarded built-ins; then every object reachable from it is sealed. Each
+ * execution runs in its own scope whose prototype is this one, so its globals stay its own.
+ */
+final class SharedScope {
+  private static final String[] REMOVED = {
+    "Continuation", "Packages", "java", "javax", "org", "com", "edu", "net", "getClass", "JavaAdapter",
+    "JavaImporter", "importClass", "importPackage", "load", "loadClass", "print", "XML", "XMLList",
+    "Namespace", "QName", "isXMLName", "uneval"
+  };
+
+  /** Visits everything reachable (own keys incl. symbols, accessors, prototypes). */
+  private static final String COLLECT =
+      "(function (root) {\n"
+          + "  var seen = new Set(), out = [], stack = [root];\n"
+          + "  while (stack.length) {\n"
+          + "    var o = stack.pop();\n"
+          + "    if (o === null || o === undefined || (typeof o !== 'object' && typeof o !== 'function') || seen.has(o)) continue;\n"
+          + "    seen.add(o); out.push(o); stack.push(Object.getPrototypeOf(o));\n"
+          + "    var keys; try { keys = Reflect.ownKeys(o); } catch (e) { continue; }\n"
+          + "    for (var i = 0; i < keys.length; i++) {\n"
+          + "      var d; try { d = Object.getOwnPropertyDescriptor(o, keys[i]); } catch (e) { continue; }\n"
+          + "      if (!d) continue;\n"
+          + "      if ('value' in d) { try { stack.push(o[keys[i]]); } catch (e) {} } else { stack.push(d.get); stack.push(d.set); }\n"
+          + "    }\n"
+          + "  }\n"
+          + "  return out;\n"
+          + "})(this)";
+
+  private final ScriptableObject global;
+  private final Function promiseThen;
+
+  private SharedScope(ScriptableObject global, Function promiseThen) {
+    this.global = global;
+    this.promiseThen = promiseThen;
+  }
+
+  ScriptableObject global() {
+    return global;
+  }
+
+  /** The original {@code Promise.prototype.then}, for the runtime to watch the handler's promise. */
+  Function promiseThen() {
+    return promiseThen;
+  }
+
+  static SharedScope build(SandboxContextFactory factory, HostModules modules) {
+    Context cx = factory.enterContext();
+    try {
+      ScriptableObject global = cx.initSafeStandardObjects(new TopLevel(), false);
+      for (String name : REMOVED) {
+        global.delete(name);
+      }
+      for (Object id : global.getAllIds()) {
+        // Forces lazily loaded constructors (RegExp, typed arrays, ...) to exist before sealing.
+        if (id instanceof String name) {
+          global.get(name, global);
+        }
+      }
+      Script runtime = cx.compileString(Transpiler.runtimeLibrary(), "jscomp-runtime.js", 1, null);
+      runtime.exec(cx, global, global);
+      HostGlobals.install(global, modules);
+      BuiltinGuards.install(cx, global);
+      SizeGuards.install(cx, global);
+      Scriptable promiseProto = ScriptableObject.getClassPrototype(global, "Promise");
+      Function then = (Function) ScriptableObject.getProperty(promiseProto, "then");
+      NativeArray all = (NativeArray) cx.evaluateString(global, COLLECT, "seal.js", 1, null);
+      for (Object o : all.toArray()) {
+        if (o instanceof ScriptableObject so) {
+          so.sealObject();
+        }
+      }
+      return new SharedScope(global, then);
+    } finally {
+      Context.exit();
+    }
+  }
+}

@@ -1,0 +1,219 @@
+package dev.interlock.adapter.rhino.internal;
+
+import java.util.IdentityHashMap;
+import org.mozilla.javascript.BaseFunction;
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.Function;
+import org.mozilla.javascript.LambdaFunction;
+import org.mozilla.javascript.NativeArray;
+import org.mozilla.javascript.ScriptRuntime;
+import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.ScriptableObject;
+import org.mozilla.javascript.Undefined;
+
+/**
+ * Size-checking versions of the built-ins that allocate or loop inside Java in a single call,
+ * where the instruction observer cannot stop them ({@code 'x'.repeat(1e9)}, {@code
+ * padEnd(5e8)}, {@code new Array(2e8).join()}, {@code fill}, {@code Array.from({length: 3e7})},
+ * typed arrays, {@code JSON.stringify} of huge trees). Each estimates what the call would allocate
+ * and stops the execution with {@code action_limit} if it does not fit the remaining budget.
+ */
+final class SizeGuards {
+  /** Bytes per array element, a rough lower bound of Rhino's dense array slot cost. */
+  private static final double ELEMENT_BYTES = 16;
+
+  private SizeGuards() {}
+
+  /** Estimates the bytes a call would allocate. */
+  @FunctionalInterface
+  interface Estimate {
+    double bytes(Context cx, Scriptable thisObj, Object[] args);
+  }
+
+  static void install(Context cx, ScriptableObject global) {
+    Scriptable stringProto = ScriptableObject.getClassPrototype(global, "String");
+    Scriptable arrayProto = ScriptableObject.getClassPrototype(global, "Array");
+    guard(global, stringProto, "repeat", (c, t, a) -> 2.0 * str(t).length() * num(a, 0));
+    guard(global, stringProto, "padStart", (c, t, a) -> 2.0 * num(a, 0));
+    guard(global, stringProto, "padEnd", (c, t, a) -> 2.0 * num(a, 0));
+    guard(global, arrayProto, "join", SizeGuards::joinBytes);
+    guard(global, arrayProto, "toString", SizeGuards::joinBytes);
+    guard(global, arrayProto, "fill", (c, t, a) -> ELEMENT_BYTES * length(t));
+    Scriptable array = (Scriptable) global.get("Array", global);
+    guard(global, array, "from", (c, t, a) -> a.length == 0 ? 0 : ELEMENT_BYTES * length(a[0]));
+    Scriptable json = (Scriptable) global.get("JSON", global);
+    guard(global, json, "stringify", (c, t, a) -> a.length == 0 ? 0 : jsonBytes(c, a[0]));
+    for (String typed : new String[] {"ArrayBuffer", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array",
+        "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array"}) {
+      guardConstructor(global, typed, bytesPerElement(typed));
+    }
+  }
+
+  private static void guard(ScriptableObject global, Scriptable owner, String name, Estimate estimate) {
+    Object value = owner.get(name, owner);
+    if (!(value instanceof Function original)) {
+      return;
+    }
+    Function guarded =
+        new LambdaFunction(
+            global,
+            name,
+            BuiltinGuards.arity(original),
+            (cx, scope, thisObj, args) -> {
+              reserve(cx, estimate.bytes(cx, thisObj, args), name);
+              return original.call(cx, scope, thisObj, args);
+            });
+    BuiltinGuards.replace(owner, name, guarded);
+  }
+
+  private static void reserve(Context cx, double bytes, String what) {
+    if (bytes > 64 * 1024 && cx instanceof SandboxContextFactory.SandboxContext s && s.execution != null) {
+      s.execution.budget().reserve(bytes, what);
+    }
+  }
+
+  /** A typed-array constructor that checks the byte length of {@code new X(n)} first. */
+  private static void guardConstructor(ScriptableObject global, String name, int bytesPerElement) {
+    Object value = global.get(name, global);
+    if (!(value instanceof BaseFunction original)) {
+      return;
+    }
+    BaseFunction guarded =
+        new BaseFunction(global, ScriptableObject.getFunctionPrototype(global)) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          public Object call(Context cx, Scriptable scope, Scriptable thisObj, Object[] args) {
+            check(cx, args);
+            return original.call(cx, scope, thisObj, args);
+          }
+
+          @Override
+          public Scriptable construct(Context cx, Scriptable scope, Object[] args) {
+            check(cx, args);
+            return original.construct(cx, scope, args);
+          }
+
+          @Override
+          public boolean hasInstance(Scriptable instance) {
+            return original.hasInstance(instance);
+          }
+
+          @Override
+          public String getFunctionName() {
+            return name;
+          }
+
+          @Override
+          public int getLength() {
+            return original.getLength();
+          }
+
+          private void check(Context cx, Object[] args) {
+            if (args.length > 0 && args[0] instanceof Number n) {
+              reserve(cx, n.doubleValue() * bytesPerElement, "new " + name);
+            } else if (args.length > 0 && args[0] instanceof Scriptable s && !(s instanceof Function)) {
+              reserve(cx, length(s) * (double) bytesPerElement, "new " + name);
+            }
+          }
+        };
+    for (Object id : original.getAllIds()) {
+      if (id instanceof String key && !key.equals("name") && !key.equals("length")) {
+        guarded.defineProperty(key, original.get(key, original), ScriptableObject.DONTENUM);
+      }
+    }
+    BuiltinGuards.replace(global, name, guarded);
+  }
+
+  private static int bytesPerElement(String typed) {
+    if (typed.contains("64")) {
+      return 8;
+    }
+    if (typed.contains("32")) {
+      return 4;
+    }
+    return typed.contains("16") ? 2 : 1;
+  }
+
+  private static String str(Scriptable thisObj) {
+    return thisObj == null ? "" : ScriptRuntime.toString(thisObj);
+  }
+
+  private static double num(Object[] args, int i) {
+    if (args.length <= i || args[i] == Undefined.instance) {
+      return 0;
+    }
+    double d = ScriptRuntime.toNumber(args[i]);
+    return Double.isNaN(d) ? 0 : Math.max(0, d);
+  }
+
+  private static double length(Object value) {
+    if (value instanceof NativeArray a) {
+      return a.getLength();
+    }
+    if (value instanceof CharSequence s) {
+      return s.length();
+    }
+    if (value instanceof Scriptable s) {
+      Object len = ScriptableObject.getProperty(s, "length");
+      if (len instanceof Number n) {
+        return Math.max(0, n.doubleValue());
+      }
+      Object size = ScriptableObject.getProperty(s, "size");
+      return size instanceof Number n ? Math.max(0, n.doubleValue()) : 0;
+    }
+    return 0;
+  }
+
+  /** Separators plus, for arrays that can be scanned cheaply, the elements' string lengths. */
+  private static double joinBytes(Context cx, Scriptable thisObj, Object[] args) {
+    double n = length(thisObj);
+    String sep = args.length > 0 && args[0] != Undefined.instance ? ScriptRuntime.toString(args[0]) : ",";
+    double bytes = 2.0 * Math.max(0, n - 1) * Math.max(1, sep.length());
+    if (thisObj instanceof NativeArray a && n <= 1_000_000) {
+      for (int i = 0; i < n; i++) {
+        Object item = a.get(i, a);
+        if (item instanceof CharSequence s) {
+          bytes += 2.0 * s.length();
+        }
+      }
+    }
+    return bytes;
+  }
+
+  /** A lower bound of the text {@code JSON.stringify} would produce; stops counting early. */
+  private static double jsonBytes(Context cx, Object root) {
+    double cap =
+        cx instanceof SandboxContextFactory.SandboxContext s && s.execution != null
+            ? s.execution.budget().remainingBytes() + 1.0
+            : 1e9;
+    double[] total = {0};
+    walk(root, total, cap, new IdentityHashMap<>(), 0);
+    return total[0];
+  }
+
+  /** Counts shared sub-objects every time they appear (as the output would); stops at cycles. */
+  private static void walk(Object v, double[] total, double cap, IdentityHashMap<Object, Boolean> path, int depth) {
+    if (total[0] > cap || depth > 1000) {
+      return;
+    }
+    if (v instanceof CharSequence s) {
+      total[0] += 2.0 * (s.length() + 2);
+    } else if (v instanceof Scriptable s && !(v instanceof Function)) {
+      if (path.put(s, Boolean.TRUE) != null) {
+        return;
+      }
+      total[0] += 4;
+      for (Object id : s.getIds()) {
+        total[0] += 2.0 * (String.valueOf(id).length() + 3);
+        walk(id instanceof Integer i ? s.get(i, s) : s.get(String.valueOf(id), s), total, cap, path, depth + 1);
+        if (total[0] > cap) {
+          break;
+        }
+      }
+      path.remove(s);
+    } else {
+      total[0] += 8;
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.interlock.adapter.rhino.internal;
+
+import com.google.debugging.sourcemap.SourceMapConsumerV3;
+import com.google.debugging.sourcemap.SourceMapParseException;
+import com.google.javascript.jscomp.CompilationLevel;
+import com.google.javascript.jscomp.CompilerOptions;
+import com.google.javascript.jscomp.CompilerOptions.LanguageMode;
+import com.google.javascript.jscomp.JSError;
+import com.google.javascript.jscomp.Result;
+import com.google.javascript.jscomp.SourceFile;
+import com.google.javascript.jscomp.SourceMap;
+import dev.interlock.core.ActionDefinitionException;
+import dev.interlock.core.Problem;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lowers modern JavaScript (async/await, classes, rest/spread, for-of, optional chaining, ...) to
+ * the ES5 Rhino runs, with Google Closure Compiler in whitespace-only mode. The output calls
+ * {@code $jscomp.*} helpers, which {@link #runtimeLibrary()} builds once for the shared scope.
+ */
+final class Transpiler {
+  static final String INPUT_NAME = "action.js";
+
+  private Transpiler() {}
+
+  /** Modern source turned into ES5, with a way back to the author's lines. */
+  record Output(String code, SourceMapConsumerV3 sourceMap) {}
+
+  static Output transpile(String source) {
+    com.google.javascript.jscomp.Compiler compiler = newCompiler();
+    CompilerOptions options = options();
+    options.setSourceMapOutputPath("action.js.map");
+    options.setSourceMapFormat(SourceMap.Format.V3);
+    Result result =
+        compiler.compile(
+            List.of(SourceFile.fromCode("externs.js", "")),
+            List.of(SourceFile.fromCode(INPUT_NAME, source)),
+            options);
+    if (!result.success || !result.errors.isEmpty()) {
+      throw syntaxErrors(result.errors);
+    }
+    String code = compiler.toSource();
+    StringBuilder map = new StringBuilder();
+    try {
+      compiler.getSourceMap().appendTo(map, INPUT_NAME + ".es5");
+      SourceMapConsumerV3 consumer = new SourceMapConsumerV3();
+      consumer.parse(map.toString());
+      return new Output(code, consumer);
+    } catch (IOException | SourceMapParseException e) {
+      throw new IllegalStateException("the transpiler produced an unreadable source map", e);
+    }
+  }
+
+  /** The {@code $jscomp} helpers that transpiled code calls (generators, async, iterators, ...). */
+  static String runtimeLibrary() {
+    com.google.javascript.jscomp.Compiler compiler = newCompiler();
+    CompilerOptions options = options();
+    options.setForceLibraryInjection(List.of("es6_runtime"));
+    Result result =
+        compiler.compile(
+            List.of(SourceFile.fromCode("externs.js", "")),
+            List.of(SourceFile.fromCode("jscomp-runtime.js", "")),
+            options);
+    if (!result.success) {
+      throw new IllegalStateException("could not build the transpiler runtime: " + result.errors);
+    }
+    return compiler.toSource();
+  }
+
+  private static ActionDefinitionException syntaxErrors(List<JSError> errors) {
+    List<Problem> problems = new ArrayList<>();
+    for (JSError e : errors) {
+      problems.add(new Problem(position(e.getLineNumber(), e.getCharno()), e.getDescription()));
+    }
+    if (problems.isEmpty()) {
+      problems.add(new Problem("1:1", "the code could not be compiled"));
+    }
+    return new ActionDefinitionException(
+        "the action's code has " + problems.size() + " syntax error(s)", problems, null);
+  }
+
+  /** {@code line:column}, both 1-based, from Closure's 1-based line and 0-based column. */
+  static String position(int line, int charno) {
+    return Math.max(1, line) + ":" + (Math.max(0, charno) + 1);
+  }
+
+  private static com.google.javascript.jscomp.Compiler newCompiler() {
+    // Closure reports errors through the Result; its own printing would reach stderr.
+    return new com.google.javascript.jscomp.Compiler(new PrintStream(OutputStream.nullOutputStream()));
+  }
+
+  private static CompilerOptions options() {
+    CompilerOptions o = new CompilerOptions();
+    CompilationLevel.WHITESPACE_ONLY.setOptionsForCompilationLevel(o);
+    o.setLanguageIn(LanguageMode.UNSTABLE);
+    o.setLanguageOut(LanguageMode.ECMASCRIPT5);
+    o.setRewritePolyfills(false);
+    o.setEmitUseStrict(false);
+    o.setPrettyPrint(true);
+    return o;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.interlock.adapter.rhino;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interlock.core.execution.ExecutionRecord;
+import dev.interlock.testkit.EngineFixture;
+import org.junit.jupiter.api.Test;
+
+class SmokeTest {
+  @Test
+  void runsAModernAsyncAction() {
+    EngineFixture engine = Scripts.engine();
+    String code = String.join("\n",
+        "class Base { constructor(n) { this.n = n; } name() { return this.n; } }",
+        "class Sub extends Base { name() { return super.name() + '!'; } }",
+        "exports.onExecutePostLogin = async (event, api) => {",
+        "  const roles = event.user?.app_metadata?.roles ?? [];",
+        "  const { a, ...rest } = { a: 1, b: 2 };",
+        "  for (const [k, v] of Object.entries(rest)) console.log(`${k}=${v}`, { roles });",
+        "  await new Promise(r => setTimeout(r, 5));",
+        "  api.accessToken.setCustomClaim('https://x/roles', [...roles]).accessToken.addScope('read');",
+        "  console.log(new Sub('x').name());",
+        "};");
+
+    ExecutionRecord r = Scripts.run(engine, code);
+
+    System.err.println(r);
+    assertThat(r.status().toString()).isEqualTo("COMPLETED");
+  }
+}

@@ -1,0 +1,1 @@
+exports.onExecutePreUserRegistration = async (event, api) => {};

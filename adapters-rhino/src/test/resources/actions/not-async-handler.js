@@ -1,0 +1,3 @@
+exports.onExecutePostLogin = function (event, api) {
+  api.access.deny('never');
+};

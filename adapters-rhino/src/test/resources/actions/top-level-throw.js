@@ -1,0 +1,3 @@
+const config = JSON.parse('{"broken":');
+
+exports.onExecutePostLogin = async (event, api) => {};
