@@ -297,6 +297,7 @@ final class FlowEngine {
       status = ExecutionStatus.FAILED;
       outcome = Map.of();
     }
+    List<ActionResult> recorded = withoutSecrets(run, results);
     Continuation continuation =
         status == ExecutionStatus.SUSPENDED
             ? new Continuation(run.state, run.redirectUrl, run.resumeHandlerOnSuspend, run.suspensionDetails)
@@ -306,7 +307,7 @@ final class FlowEngine {
     ExecutionRecord record =
         new ExecutionRecord(
             run.id, run.trigger.id(), run.trigger.version(), status, run.createdAt, now, duration,
-            run.error, results, outcome, continuation);
+            run.error, recorded, outcome, continuation);
     store.save(new StoredExecution(record, status == ExecutionStatus.SUSPENDED ? run.snapshot : null));
     try {
       observer.executionFinished(run.trigger, record);
@@ -314,6 +315,23 @@ final class FlowEngine {
       // observers must not change an execution's result
     }
     done.complete(record);
+  }
+
+  /**
+   * The results as recorded: secret values of each action masked in its command arguments. The
+   * outcome is computed from the unmasked commands, since the caller must apply what the action
+   * deliberately passed on (for example a Duo secret key given to {@code multifactor.enable}).
+   */
+  private static List<ActionResult> withoutSecrets(FlowRun run, List<ActionResult> results) {
+    List<ActionResult> out = new ArrayList<>(results.size());
+    for (int i = 0; i < results.size(); i++) {
+      ActionResult r = results.get(i);
+      Redactor redactor = Redactor.of(run.actions.get(i).secrets().values());
+      List<Command> commands = redactor.redactCommands(r.commands());
+      out.add(commands == r.commands() ? r : new ActionResult(r.actionId(), r.actionName(), r.version(), r.handler(),
+          r.status(), r.startedAt(), r.endedAt(), r.durationMs(), commands, r.logs(), r.logsTruncated(), r.error()));
+    }
+    return out;
   }
 
   private static ExecutionStatus statusOf(FlowRun run, List<ActionResult> results) {

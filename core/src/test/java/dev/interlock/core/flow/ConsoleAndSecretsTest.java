@@ -79,4 +79,17 @@ class ConsoleAndSecretsTest {
       assertThat(json).doesNotContain("tok-abcdef").contains("bad key [secret]");
     }
   }
+
+  @Test
+  void masksSecretValuesInRecordedCommandsButKeepsThemInTheOutcome() {
+    try (FlowHarness h = new FlowHarness()) {
+      h.bind(TestFamily.LOGIN, "claimer", (e, api) ->
+          api.call("claims.set", "key", ((Map<?, ?>) e.get("secrets")).get("TOKEN")), Map.of("TOKEN", "tok-abcdef"));
+
+      ExecutionRecord r = h.login(FlowHarness.event()).record();
+
+      assertThat(r.results().get(0).commands().get(0).args()).containsExactly("key", "[secret]");
+      assertThat(r.outcome()).isEqualTo(Map.of("claims", Map.of("key", "tok-abcdef")));
+    }
+  }
 }

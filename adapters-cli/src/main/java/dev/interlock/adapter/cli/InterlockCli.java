@@ -1,0 +1,49 @@
+package dev.interlock.adapter.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code interlock} command line: run and test Auth0-compatible Actions locally and in CI. */
+@Command(
+    name = "interlock",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Runs Auth0-compatible Actions at identity triggers.",
+    subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
+    footer = {
+      "",
+      "Exit codes:",
+      "  0  the command ran (for run: the flow ran, whatever its status)",
+      "  2  usage error (unknown option, missing argument)",
+      "  3  input error (unreadable file, invalid JSON, event does not fit the trigger, unknown trigger)",
+      "  4  platform error (Interlock itself failed)"
+    })
+public final class InterlockCli implements Runnable {
+  /** Input the user must fix. */
+  public static final int EXIT_INPUT = 3;
+  /** Interlock itself failed. */
+  public static final int EXIT_PLATFORM = 4;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  /** Builds the command line with Interlock's error handling, writing to the given streams. */
+  public static CommandLine commandLine(CliOutput out) {
+    CommandLine cl = new CommandLine(new InterlockCli(), new CommandFactory(out));
+    cl.setOut(out.outWriter());
+    cl.setErr(out.errWriter());
+    cl.setExecutionExceptionHandler(new ErrorHandler(out));
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    CliOutput out = CliOutput.system();
+    int code = commandLine(out).execute(args);
+    out.flush();
+    System.exit(code);
+  }
+}

@@ -1,0 +1,135 @@
+package dev.interlock.adapter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interlock.core.json.Json;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int interlock(String... args) {
+    return InterlockCli.commandLine(CliOutput.capture(out, err)).execute(args);
+  }
+
+  private Path file(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  private Path loginEvent() throws IOException {
+    return file("event.json", Files.readString(Path.of("../examples/post-login-event.json")));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void runsActionFilesInOrderAndPrintsTheExecutionRecord() throws IOException {
+    Path roles = file("add-roles.js", """
+        exports.onExecutePostLogin = async (event, api) => {
+          const roles = event.authorization?.roles ?? [];
+          api.accessToken.setCustomClaim('https://example.com/roles', roles);
+          console.log(`roles for ${event.user.email}: ${roles.join(',')}`);
+        };
+        """);
+    Path deny = file("weekend.js", """
+        exports.onExecutePostLogin = async (event, api) => {
+          if (event.secrets.BLOCK === 'yes') {
+            api.access.deny('blocked by policy');
+          }
+        };
+        """);
+
+    int code = interlock("run", "--trigger", "post-login", "--event", loginEvent().toString(),
+        "--secret", "BLOCK=yes", roles.toString(), deny.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    Map<String, Object> record = Json.parseObject(out.toString());
+    assertThat(record.get("status")).isEqualTo("denied");
+    List<Map<String, Object>> results = (List<Map<String, Object>>) record.get("results");
+    assertThat(results).extracting(r -> r.get("action_name")).containsExactly("add-roles", "weekend");
+    assertThat(results.get(0).get("version")).isNull();
+    assertThat(Json.write(results.get(0).get("logs"))).contains("roles for");
+    assertThat(Json.write(record)).doesNotContain("\"yes\"");
+  }
+
+  @Test
+  void exitsWithZeroWhenTheFlowFails() throws IOException {
+    Path boom = file("boom.js", "exports.onExecutePostLogin = async (event, api) => { throw new Error('nope'); };");
+
+    int code = interlock("run", "--trigger", "post-login", "--event", loginEvent().toString(), boom.toString());
+
+    assertThat(code).isZero();
+    assertThat(Json.parseObject(out.toString()).get("status")).isEqualTo("failed");
+    assertThat(err.toString()).contains("nope");
+  }
+
+  @Test
+  void anUnreadableEventFileIsAnInputError() throws IOException {
+    Path action = file("a.js", "exports.onExecutePostLogin = async () => {};");
+
+    int code = interlock("run", "--trigger", "post-login", "--event", dir.resolve("missing.json").toString(), action.toString());
+
+    assertThat(code).isEqualTo(InterlockCli.EXIT_INPUT);
+    assertThat(err.toString()).contains("missing.json");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void malformedEventJsonIsAnInputErrorWithItsOffset() throws IOException {
+    Path action = file("a.js", "exports.onExecutePostLogin = async () => {};");
+    Path event = file("bad.json", "{\"user\": ");
+
+    int code = interlock("run", "--trigger", "post-login", "--event", event.toString(), action.toString());
+
+    assertThat(code).isEqualTo(InterlockCli.EXIT_INPUT);
+    assertThat(err.toString()).contains("offset");
+  }
+
+  @Test
+  void anEventThatDoesNotFitTheTriggerIsAnInputErrorNamingThePath() throws IOException {
+    Path action = file("a.js", "exports.onExecutePostLogin = async () => {};");
+    Path event = file("bad.json", "{\"user\": 42}");
+
+    int code = interlock("run", "--trigger", "post-login", "--event", event.toString(), action.toString());
+
+    assertThat(code).isEqualTo(InterlockCli.EXIT_INPUT);
+    assertThat(err.toString()).contains("invalid_event").contains("$.user");
+  }
+
+  @Test
+  void anUnknownTriggerIsAnInputErrorListingTheKnownOnes() throws IOException {
+    Path action = file("a.js", "exports.onExecutePostLogin = async () => {};");
+
+    int code = interlock("run", "--trigger", "post-logout", "--event", loginEvent().toString(), action.toString());
+
+    assertThat(code).isEqualTo(InterlockCli.EXIT_INPUT);
+    assertThat(err.toString()).contains("post-logout").contains("post-login");
+  }
+
+  @Test
+  void aMissingRequiredOptionIsAUsageError() {
+    int code = interlock("run", "action.js");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--trigger");
+  }
+
+  @Test
+  void aSecretWithoutValueIsReadFromTheEnvironmentAndRefusedWhenUnset() throws IOException {
+    Path action = file("a.js", "exports.onExecutePostLogin = async () => {};");
+
+    int code = interlock("run", "--trigger", "post-login", "--event", loginEvent().toString(),
+        "--secret", "INTERLOCK_SURELY_UNSET_VARIABLE", action.toString());
+
+    assertThat(code).isEqualTo(InterlockCli.EXIT_INPUT);
+    assertThat(err.toString()).contains("INTERLOCK_SURELY_UNSET_VARIABLE");
+  }
+}

@@ -1,0 +1,33 @@
+package dev.interlock.adapter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interlock.core.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The packaged jar, run as a separate process exactly as the README shows. */
+class RunJarIT {
+  @Test
+  void thePackagedJarRunsTheReadmeExample() throws IOException, InterruptedException {
+    Path jar = Path.of("target/interlock.jar");
+    assertThat(jar).exists();
+    Process p = new ProcessBuilder(List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+            "run", "--trigger", "post-login", "--event", "../examples/post-login-event.json",
+            "../examples/add-roles.js"))
+        .redirectErrorStream(false)
+        .start();
+    String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(p.exitValue()).as(stderr).isZero();
+    assertThat(Json.parseObject(stdout).get("status")).isEqualTo("completed");
+    assertThat(stdout).contains("https://example.com/roles");
+  }
+}
