@@ -10,6 +10,8 @@ import dev.interlock.adapter.http.internal.HttpService;
 import dev.interlock.adapter.http.internal.Tokens;
 import dev.interlock.adapter.micrometer.MicrometerConfig;
 import dev.interlock.adapter.micrometer.MicrometerModule;
+import dev.interlock.adapter.rhino.RhinoConfig;
+import dev.interlock.adapter.rhino.RhinoModule;
 import dev.interlock.core.EngineConfig;
 import dev.interlock.wiring.CoreModule;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -59,6 +61,10 @@ public final class InterlockServer implements AutoCloseable {
     Tokens.Bootstrap bootstrap = null;
     if (config.adminTokenSha256() == null && config.tokens().isEmpty()) {
       bootstrap = Tokens.bootstrap(config.dataDir());
+    }
+    if (!config.egressAllowList().isEmpty()) {
+      LOG.warning("egress.allow is set, but the JavaScript runtime offers actions no outgoing requests yet: "
+          + "no host is reachable from an action whatever the list says");
     }
     InterlockServer server;
     try {
@@ -111,6 +117,7 @@ public final class InterlockServer implements AutoCloseable {
     modules.add(new CoreModule(engine));
     modules.add(new MicrometerModule(registry, MicrometerConfig.defaults()));
     modules.add(new HttpModule(config, registry, bootstrapTokenSha256));
+    modules.add(new RhinoModule(RhinoConfig.defaults()));
     modules.addAll(Stores.modules(config));
     modules.addAll(Arrays.asList(extra));
     Injector injector = Guice.createInjector(modules);
