@@ -330,9 +330,24 @@ public final class Schema {
   }
 
   private static String child(String path, String key) {
-    if (key.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+    if (isIdentifier(key)) {
       return path + "." + key;
     }
     return path + "['" + key.replace("'", "\\'") + "']";
+  }
+
+  // a hand-written check instead of String.matches: this runs for every field of every event
+  private static boolean isIdentifier(String key) {
+    if (key.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == '$';
+      if (!letter && (i == 0 || c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 }
