@@ -6,6 +6,10 @@ import java.util.logging.Logger;
 
 /** Log setup of the server process: one line per record on stderr, JSON lines for the access log. */
 final class Logging {
+  // java.util.logging keeps loggers weakly: without this reference the access logger's handler
+  // and useParentHandlers setting could be collected and the lines would go to the root handler
+  private static Logger access;
+
   private Logging() {}
 
   static void configure() {
@@ -21,7 +25,7 @@ final class Logging {
     Handler console = new java.util.logging.ConsoleHandler();
     console.setFormatter(new java.util.logging.SimpleFormatter());
     root.addHandler(console);
-    Logger access = Logger.getLogger(dev.interlock.adapter.http.internal.AccessLog.LOGGER);
+    access = Logger.getLogger(dev.interlock.adapter.http.internal.AccessLog.LOGGER);
     access.setUseParentHandlers(false);
     access.addHandler(new dev.interlock.adapter.http.internal.LineHandler());
   }
