@@ -69,7 +69,7 @@ echo "warm-up: ${WARMUP}s"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$WORK/post.lua" "$URL" >/dev/null
 
 metric() { # name filter -> value
-  curl -fs -H "Authorization: Bearer $TOKEN" "$BASE/metrics" | grep "^$1" | grep -- "$2" | awk '{s+=$2} END {printf "%.0f", s}'
+  curl -fs -H "Authorization: Bearer $TOKEN" "$BASE/metrics" | grep "^$1" | grep -- "$2" | awk '{s+=$NF} END {printf "%.0f", s}'
 }
 sample_memory() {
   while kill -0 "$SERVER" 2>/dev/null; do
