@@ -91,7 +91,9 @@ echo
 echo "== HTTP load result =="
 echo "requests/s: $(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")"
 echo "p50: $(awk '$1=="50%" {print $2}' "$WORK/wrk.txt")  p99: $(awk '$1=="99%" {print $2}' "$WORK/wrk.txt")"
-echo "non-2xx: $(awk '/Non-2xx/ {print $5}' "$WORK/wrk.txt" | tr -d '\n')${NON:-0}  socket errors: $(grep -c 'Socket errors' "$WORK/wrk.txt" || true)"
+NON2XX=$(awk '/Non-2xx/ {print $NF}' "$WORK/wrk.txt")
+SOCKET=$(grep 'Socket errors' "$WORK/wrk.txt" | sed 's/^ *//' || true)
+echo "non-2xx responses: ${NON2XX:-0}; ${SOCKET:-socket errors: none}"
 echo "executions completed: $(metric interlock_executions_seconds_count 'status="completed"')  failed: $(metric interlock_executions_seconds_count 'status="failed"')"
 echo "memory samples (every 10 s):"
 cat "$WORK/memory.log"
