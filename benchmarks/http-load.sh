@@ -8,7 +8,8 @@
 # Settings (environment): DURATION (s, default 60), WARMUP (s, default 15), CONNECTIONS (default 32),
 # THREADS (wrk threads, default 1), PORT (default 18790), STORE (sqlite | memory, default sqlite),
 # ACCESS_LOG (true | false, default true; lines go to a file in the temp dir),
-# JAVA_OPTS (default "-Xms512m -Xmx512m").
+# JAVA_OPTS (default "-Xms512m -Xmx512m"), ACTIONS (2, or 0 to bind none and measure the HTTP
+# layer and the engine without scripts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +22,7 @@ PORT=${PORT:-18790}
 STORE=${STORE:-sqlite}
 ACCESS_LOG=${ACCESS_LOG:-true}
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
+ACTIONS=${ACTIONS:-2}
 
 [ -f "$JAR" ] || { echo "missing $JAR: run ./mvnw package first" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 1; }
@@ -52,7 +54,11 @@ ROLES='exports.onExecutePostLogin = async (event, api) => { const roles = (event
 TEAM='exports.onExecutePostLogin = async (event, api) => { if (event.user.email_verified) { api.idToken.setCustomClaim(\"https://example.com/team\", event.user.app_metadata.team || \"none\"); } };'
 echo "create add-roles: $(api POST /api/v2/actions/actions "{\"name\":\"add-roles\",\"supported_triggers\":[{\"id\":\"post-login\",\"version\":\"v3\"}],\"code\":\"$ROLES\",\"deploy\":true}")"
 echo "create add-team:  $(api POST /api/v2/actions/actions "{\"name\":\"add-team\",\"supported_triggers\":[{\"id\":\"post-login\",\"version\":\"v3\"}],\"code\":\"$TEAM\",\"deploy\":true}")"
-echo "bind both:        $(api PATCH /api/v2/actions/triggers/post-login/bindings '{"bindings":[{"ref":{"type":"action_name","value":"add-roles"}},{"ref":{"type":"action_name","value":"add-team"}}]}')"
+if [ "$ACTIONS" = 2 ]; then
+  echo "bind both:        $(api PATCH /api/v2/actions/triggers/post-login/bindings '{"bindings":[{"ref":{"type":"action_name","value":"add-roles"}},{"ref":{"type":"action_name","value":"add-team"}}]}')"
+else
+  echo "bound: none (ACTIONS=$ACTIONS)"
+fi
 
 cat >"$WORK/post.lua" <<LUA
 wrk.method = "POST"
@@ -83,9 +89,15 @@ sample_memory() {
 sample_memory >"$WORK/memory.log" &
 SAMPLER=$!
 
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
+CPU_BEFORE=$(cpu_ticks)
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "measuring: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency (store: $STORE, access log: $ACCESS_LOG)"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/post.lua" "$URL" | tee "$WORK/wrk.txt"
 kill "$SAMPLER" 2>/dev/null || true
+CPU_AFTER=$(cpu_ticks)
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+REQUESTS=$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")
 
 echo
 echo "== HTTP load result =="
@@ -94,6 +106,10 @@ echo "p50: $(awk '$1=="50%" {print $2}' "$WORK/wrk.txt")  p99: $(awk '$1=="99%" 
 NON2XX=$(awk '/Non-2xx/ {print $NF}' "$WORK/wrk.txt")
 SOCKET=$(grep 'Socket errors' "$WORK/wrk.txt" | sed 's/^ *//' || true)
 echo "non-2xx responses: ${NON2XX:-0}; ${SOCKET:-socket errors: none}"
+# CPU time the server spent per request: independent of other processes competing for the cores
+echo "server CPU per request: $(awk -v a="$CPU_BEFORE" -v b="$CPU_AFTER" -v n="$REQUESTS" -v hz="$(getconf CLK_TCK)" \
+  'BEGIN {printf "%.3f ms (%d requests)", (b - a) * 1000 / hz / n, n}')"
+echo "load average before/after: $LOAD_BEFORE / $LOAD_AFTER (2 cores; other processes compete for them)"
 echo "executions completed: $(metric interlock_executions_seconds_count 'status="completed"')  failed: $(metric interlock_executions_seconds_count 'status="failed"')"
 echo "memory samples (every 10 s):"
 cat "$WORK/memory.log"
