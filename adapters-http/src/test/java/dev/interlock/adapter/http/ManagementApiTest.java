@@ -85,6 +85,20 @@ class ManagementApiTest {
   }
 
   @Test
+  void rollsBackByVersionNumberWithANullBodyKeepingTheDraft() {
+    String id = create("rollback-null", "add-claim", true);
+    http.patch("/api/v2/actions/actions/" + id, "{\"code\":\"deny\"}");
+    http.post("/api/v2/actions/actions/" + id + "/deploy", null);
+
+    Response rolled = http.post("/api/v2/actions/actions/" + id + "/versions/1/deploy", "null");
+
+    assertThat(rolled.status()).isEqualTo(202);
+    assertThat(rolled.json()).containsEntry("number", 3L).containsEntry("code", "add-claim");
+    assertThat(http.get("/api/v2/actions/actions/" + id).json()).containsEntry("code", "deny")
+        .containsEntry("all_changes_deployed", false);
+  }
+
+  @Test
   void bindsByNameListsBindingsInOrderAndRefusesToDeleteABoundAction() {
     String first = create("bind-first", "add-claim", true);
     String second = create("bind-second", "add-other-claim", true);

@@ -32,6 +32,9 @@ public final class Body {
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest("invalid_json", "$", e.getMessage());
     }
+    if (v == null && emptyAllowed) {
+      return new java.util.LinkedHashMap<>(); // Auth0 documents some bodies as nullable
+    }
     if (!(v instanceof Map)) {
       throw ApiError.badRequest("invalid_body", "$", "must be a JSON object, got " + Json.typeOf(v));
     }
