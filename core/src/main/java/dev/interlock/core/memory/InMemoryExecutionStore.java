@@ -88,6 +88,17 @@ public final class InMemoryExecutionStore implements ExecutionStore {
   }
 
   @Override
+  public synchronized List<StoredExecution> exhausted() {
+    List<StoredExecution> out = new ArrayList<>();
+    for (StoredExecution e : byId.values()) {
+      if (e.record().status() == ExecutionStatus.FAILED && e.snapshot() != null) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  @Override
   public synchronized int deleteUpdatedBefore(Instant cutoff) {
     int n = 0;
     Iterator<Map.Entry<ExecutionId, StoredExecution>> it = byId.entrySet().iterator();

@@ -29,4 +29,12 @@ public interface ExecutionStore {
   default List<StoredExecution> pending() {
     return List.of();
   }
+
+  /**
+   * Failed async executions whose retries are used up (status {@code failed} and a snapshot kept
+   * to deliver them again), oldest first.
+   */
+  default List<StoredExecution> exhausted() {
+    return List.of();
+  }
 }
