@@ -8,6 +8,7 @@ import dev.interlock.core.ConflictException;
 import dev.interlock.core.EngineConfig;
 import dev.interlock.core.Interlock;
 import dev.interlock.core.NotFoundException;
+import dev.interlock.core.action.RetryPolicy;
 import dev.interlock.core.admin.ActionAdministration;
 import dev.interlock.core.admin.ActionView;
 import dev.interlock.core.admin.BindingRequest;
@@ -320,14 +321,67 @@ abstract class DurableLifecycleContract {
     first.close();
     JdbcStores second = open("migrate");
 
-    assertThat(firstRun).containsExactly(1);
+    assertThat(firstRun).containsExactly(1, 2);
     assertThat(second.migrationsApplied()).isEmpty();
-    try (Connection c = raw("migrate"); PreparedStatement p = c.prepareStatement("SELECT version FROM schema_version");
-        ResultSet rs = p.executeQuery()) {
-      assertThat(rs.next()).isTrue();
-      assertThat(rs.getInt(1)).isEqualTo(1);
-      assertThat(rs.next()).isFalse();
+    assertThat(appliedVersions("migrate")).containsExactly(1, 2);
+  }
+
+  @Test
+  void upgradesADatabaseThatAnOlderReleaseCreated() throws Exception {
+    open("old").close();
+    try (Connection c = raw("old"); Statement s = c.createStatement()) {
+      // what version 1 of the schema looked like
+      s.executeUpdate("ALTER TABLE bindings DROP COLUMN retry");
+      s.executeUpdate("DELETE FROM schema_version WHERE version = 2");
     }
+
+    JdbcStores upgraded = open("old");
+
+    assertThat(upgraded.migrationsApplied()).containsExactly(2);
+    assertThat(appliedVersions("old")).containsExactly(1, 2);
+    assertThat(upgraded.bindings().get(SampleFamily.LOGIN).bindings()).isEmpty();
+  }
+
+  private List<Integer> appliedVersions(String name) throws SQLException {
+    List<Integer> versions = new ArrayList<>();
+    try (Connection c = raw(name); PreparedStatement p = c.prepareStatement("SELECT version FROM schema_version ORDER BY version");
+        ResultSet rs = p.executeQuery()) {
+      while (rs.next()) {
+        versions.add(rs.getInt(1));
+      }
+    }
+    return versions;
+  }
+
+  @Test
+  void exhaustedExecutionsAreListedAfterARestartAndCanBeDeliveredAgain() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean healthy = new java.util.concurrent.atomic.AtomicBoolean(false);
+    java.register("flaky", (event, api) -> {
+      if (!healthy.get()) {
+        throw new IllegalStateException("downstream unavailable");
+      }
+      signups.add("delivered");
+    });
+    JdbcStores first = open("retry");
+    Interlock engine = engine(first);
+    ActionView a = engine.administration().create(
+        NewAction.of("flaky", SampleFamily.SIGNUP, "flaky").withRuntime("java").deployed());
+    engine.administration().replaceBindings(SampleFamily.SIGNUP,
+        List.of(BindingRequest.of(a.id()).withRetry(RetryPolicy.exponential(2, Duration.ofMillis(5)))), 0);
+    ExecutionId id = engine.executor().execute(SampleFamily.SIGNUP, Map.of("user", Map.of("user_id", "u1"))).record().id();
+    await("the attempts are used up", () -> !engine.administration().exhaustedExecutions().isEmpty());
+
+    Interlock restarted = engine(open("retry"));
+    List<ExecutionRecord> exhausted = restarted.administration().exhaustedExecutions();
+    healthy.set(true);
+    restarted.administration().redeliver(id);
+
+    assertThat(exhausted).extracting(ExecutionRecord::id).containsExactly(id);
+    assertThat(restarted.executor().find(new ExecutionId(id.value() + "-attempt-2"))).isPresent();
+    await("the redelivery completes", () -> restarted.executor().find(id)
+        .map(r -> r.status() == ExecutionStatus.COMPLETED).orElse(false));
+    assertThat(signups).containsExactly("delivered");
+    assertThat(restarted.executor().find(id).orElseThrow().status()).isEqualTo(ExecutionStatus.COMPLETED);
   }
 
   @Test

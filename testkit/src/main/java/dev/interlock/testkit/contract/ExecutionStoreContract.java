@@ -69,6 +69,19 @@ public abstract class ExecutionStoreContract {
   }
 
   @Test
+  void listsPendingExecutionsAndFailedOnesKeptForRedelivery() {
+    StoredExecution pending = new StoredExecution(record("exec_p", ExecutionStatus.PENDING, T0, null), snapshot());
+    StoredExecution exhausted = new StoredExecution(record("exec_x", ExecutionStatus.FAILED, T0, null), snapshot());
+    store.save(pending);
+    store.save(exhausted);
+    store.save(new StoredExecution(record("exec_f", ExecutionStatus.FAILED, T0, null), null));
+    store.save(new StoredExecution(record("exec_c", ExecutionStatus.COMPLETED, T0, null), null));
+
+    assertThat(store.pending()).containsExactly(pending);
+    assertThat(store.exhausted()).containsExactly(exhausted);
+  }
+
+  @Test
   void deletesRecordsLastUpdatedBeforeACutoff() {
     store.save(new StoredExecution(record("exec_old", ExecutionStatus.COMPLETED, T0, null), null));
     store.save(new StoredExecution(record("exec_new", ExecutionStatus.COMPLETED, T0.plusSeconds(100), null), null));

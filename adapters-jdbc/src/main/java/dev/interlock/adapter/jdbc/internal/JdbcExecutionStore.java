@@ -75,10 +75,19 @@ public final class JdbcExecutionStore implements ExecutionStore {
 
   @Override
   public List<StoredExecution> pending() {
+    return byStatus(ExecutionStatus.PENDING, "");
+  }
+
+  @Override
+  public List<StoredExecution> exhausted() {
+    return byStatus(ExecutionStatus.FAILED, " AND snapshot IS NOT NULL");
+  }
+
+  private List<StoredExecution> byStatus(ExecutionStatus status, String condition) {
     return db.read(c -> {
       try (PreparedStatement p = c.prepareStatement(
-          "SELECT record, snapshot FROM executions WHERE status = ? ORDER BY created_ms, id")) {
-        p.setString(1, ExecutionStatus.PENDING.name());
+          "SELECT record, snapshot FROM executions WHERE status = ?" + condition + " ORDER BY created_ms, id")) {
+        p.setString(1, status.name());
         List<StoredExecution> out = new ArrayList<>();
         try (ResultSet rs = p.executeQuery()) {
           while (rs.next()) {
