@@ -113,10 +113,10 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
     Instant created = clock.instant();
     if (trigger.isAsync()) {
       Map<String, Object> pristine = Json.copyObject(input);
-      executions.save(new StoredExecution(pendingRecord(trigger, id, created, flow), pendingSnapshot(pristine, flow)));
-      CompletableFuture<ExecutionRecord> run = onPool(() -> flows.start(newRun(trigger, flow, input, id, created)));
-      watchAsync(trigger, flow, pristine, run, 1);
-      return run.thenApply(ExecutionResult::of);
+      StoredExecution pending = new StoredExecution(pendingRecord(trigger, id, created, flow), pendingSnapshot(pristine, flow));
+      executions.save(pending);
+      return startClaimed(trigger, flow, pristine, pending, () -> newRun(trigger, flow, input, id, created), 1)
+          .thenApply(ExecutionResult::of);
     }
     return onPool(() -> flows.start(newRun(trigger, flow, input, id, created)))
         .thenApply(ExecutionResult::of);
@@ -128,8 +128,9 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
     ExecutionRecord pending = pendingRecord(trigger, id, created, flow);
     // stored with its event before it is acknowledged, so that a restart can run it again
     Map<String, Object> pristine = Json.copyObject(input);
-    executions.save(new StoredExecution(pending, pendingSnapshot(pristine, flow)));
-    watchAsync(trigger, flow, pristine, onPool(() -> flows.start(newRun(trigger, flow, input, id, created))), 1);
+    StoredExecution stored = new StoredExecution(pending, pendingSnapshot(pristine, flow));
+    executions.save(stored);
+    startClaimed(trigger, flow, pristine, stored, () -> newRun(trigger, flow, input, id, created), 1);
     return ExecutionResult.of(pending);
   }
 
@@ -166,14 +167,72 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
   }
 
   /**
-   * Runs again, on the worker pool, every accepted async execution that a previous process stored
-   * but did not finish (crash or restart). Returns how many were queued.
+   * Runs a stored pending execution on the worker pool once this engine has claimed it (moved its
+   * {@code updated_at} from the value it was stored with); when another engine claimed it first,
+   * completes with what is stored instead of running it twice.
+   */
+  private CompletableFuture<ExecutionRecord> startClaimed(
+      TriggerDefinition trigger, List<PreparedAction> flow, Map<String, Object> input, StoredExecution pending,
+      java.util.function.Supplier<FlowRun> run, int attempt) {
+    return onPool(() -> {
+      ExecutionRecord r = pending.record();
+      Instant before = r.updatedAt();
+      long nowMs = clock.instant().toEpochMilli();
+      if (before != null && nowMs <= before.toEpochMilli()) {
+        nowMs = before.toEpochMilli() + 1;
+      }
+      ExecutionRecord claimed = new ExecutionRecord(r.id(), r.triggerId(), r.triggerVersion(), ExecutionStatus.PENDING,
+          r.createdAt(), Instant.ofEpochMilli(nowMs), r.durationMs(), null, r.results(), Map.of(), null);
+      if (!executions.claim(new StoredExecution(claimed, pending.snapshot()), before)) {
+        return CompletableFuture.completedFuture(executions.find(r.id()).map(StoredExecution::record).orElse(r));
+      }
+      CompletableFuture<ExecutionRecord> started = flows.start(run.get());
+      watchAsync(trigger, flow, input, started, attempt);
+      return started;
+    });
+  }
+
+  /** How long a claimed pending execution belongs to the engine that claimed it. */
+  private java.time.Duration lease() {
+    return config.flowTimeout().multipliedBy(2);
+  }
+
+  /**
+   * Recovers pending executions now and then every lease period (twice the flow timeout): those
+   * accepted or claimed by an engine that has not touched them for a lease period (it crashed or
+   * stopped). Returns how many were queued now.
+   */
+  public int startRecovery() {
+    int now = recoverPending();
+    long ms = Math.max(1, lease().toMillis());
+    try {
+      retryTimer.scheduleWithFixedDelay(() -> {
+        try {
+          recoverPending();
+        } catch (RuntimeException e) {
+          // the store is unavailable: the next sweep tries again
+        }
+      }, ms, ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // shutting down
+    }
+    return now;
+  }
+
+  /**
+   * Runs again, on the worker pool, every accepted async execution that an engine stored but did
+   * not finish and has not touched for a lease period (crash or restart). Returns how many were
+   * queued.
    */
   public int recoverPending() {
     int n = 0;
+    Instant expired = clock.instant().minus(lease());
     for (StoredExecution stored : executions.pending()) {
       FlowSnapshot snap = stored.snapshot();
       ExecutionRecord record = stored.record();
+      if (record.updatedAt() != null && record.updatedAt().isAfter(expired)) {
+        continue; // an engine may be working on it
+      }
       Optional<TriggerDefinition> trigger = catalog.find(record.triggerId());
       if (snap == null || trigger.isEmpty()) {
         continue;
@@ -185,10 +244,10 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
       Map<String, Object> input = Json.copyObject(snap.event());
       int attempt = snap.flowState().get(ATTEMPT) instanceof Number a ? a.intValue() : 1;
       try {
-        FlowRun run = snap.index() > 0
-            ? runFrom(trigger.get(), flow, Json.copyObject(input), record, snap.index())
-            : newRun(trigger.get(), flow, Json.copyObject(input), record.id(), record.createdAt());
-        watchAsync(trigger.get(), flow, input, onPool(() -> flows.start(run)), attempt);
+        TriggerDefinition t = trigger.get();
+        startClaimed(t, flow, input, stored, () -> snap.index() > 0
+            ? runFrom(t, flow, Json.copyObject(input), record, snap.index())
+            : newRun(t, flow, Json.copyObject(input), record.id(), record.createdAt()), attempt);
         n++;
       } catch (EngineBusyException e) {
         break; // the rest stays pending and is picked up at the next start
@@ -244,12 +303,13 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
     ExecutionRecord waiting = new ExecutionRecord(record.id(), record.triggerId(), record.triggerVersion(),
         ExecutionStatus.PENDING, record.createdAt(), clock.instant(), record.durationMs(), null, record.results(),
         Map.of(), null);
-    executions.save(new StoredExecution(waiting, retrySnapshot(input, flow, index, attempt + 1)));
+    StoredExecution waitingStored = new StoredExecution(waiting, retrySnapshot(input, flow, index, attempt + 1));
+    executions.save(waitingStored);
     try {
       retryTimer.schedule(() -> {
         try {
-          FlowRun run = runFrom(trigger, flow, Json.copyObject(input), record, index);
-          watchAsync(trigger, flow, input, onPool(() -> flows.start(run)), attempt + 1);
+          startClaimed(trigger, flow, input, waitingStored,
+              () -> runFrom(trigger, flow, Json.copyObject(input), record, index), attempt + 1);
         } catch (EngineBusyException e) {
           // stays pending in the store; the next start recovers it
         }
@@ -324,10 +384,10 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
     ExecutionRecord pending = new ExecutionRecord(record.id(), record.triggerId(), record.triggerVersion(),
         ExecutionStatus.PENDING, record.createdAt(), clock.instant(), record.durationMs(), null, record.results(),
         Map.of(), null);
-    executions.save(new StoredExecution(pending, new FlowSnapshot(input, Map.of(ATTEMPT, 1L), snap.actions(),
-        snap.index(), false)));
-    FlowRun run = runFrom(trigger, flow, Json.copyObject(input), record, snap.index());
-    watchAsync(trigger, flow, input, onPool(() -> flows.start(run)), 1);
+    StoredExecution again = new StoredExecution(pending, new FlowSnapshot(input, Map.of(ATTEMPT, 1L), snap.actions(),
+        snap.index(), false));
+    executions.save(again);
+    startClaimed(trigger, flow, input, again, () -> runFrom(trigger, flow, Json.copyObject(input), record, snap.index()), 1);
     return ExecutionResult.of(pending);
   }
 
