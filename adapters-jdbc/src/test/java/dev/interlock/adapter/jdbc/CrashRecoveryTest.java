@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.interlock.core.action.Action;
 import dev.interlock.core.action.ActionId;
 import dev.interlock.core.action.ActionVersion;
+import dev.interlock.core.EngineConfig;
 import dev.interlock.core.Interlock;
 import dev.interlock.core.execution.ExecutionId;
 import dev.interlock.core.execution.ExecutionStatus;
@@ -15,6 +16,7 @@ import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -82,8 +84,10 @@ class CrashRecoveryTest {
       }
 
       JavaActionRuntime java = new JavaActionRuntime().register("noop", (e, api) -> { }).register("slow-signup", (e, api) -> { });
+      // executions the killed process accepted are taken over once their lease (2 x flow timeout) ran out
       try (Interlock engine = Interlock.builder().families(List.of(new SampleFamily())).runtime(java)
-          .stores(restarted.actions(), restarted.bindings(), restarted.executions()).build()) {
+          .stores(restarted.actions(), restarted.bindings(), restarted.executions())
+          .config(EngineConfig.defaults().withFlowTimeout(Duration.ofMillis(500))).build()) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!restarted.executions().pending().isEmpty() && System.nanoTime() < deadline) {
           Thread.sleep(20);

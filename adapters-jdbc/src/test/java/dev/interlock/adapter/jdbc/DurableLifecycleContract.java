@@ -274,25 +274,28 @@ abstract class DurableLifecycleContract {
   }
 
   @Test
-  void runsAnAcceptedAsyncExecutionThatAPreviousProcessLeftPending() throws Exception {
+  void runsAnAcceptedAsyncExecutionThatAPreviousProcessLeftPendingExactlyOnceAcrossNodes() throws Exception {
     JdbcStores stores = open("recover");
     ActionView a;
     try (Interlock setup = Interlock.builder().families(List.of(new SampleFamily())).runtime(java)
         .stores(stores.actions(), stores.bindings(), stores.executions()).build()) {
       a = setup.administration().create(NewAction.of("rec", SampleFamily.SIGNUP, "record-signup").withRuntime("java").deployed());
     }
-    // what Engine.execute stores before acknowledging, left behind by a process that died
-    Instant now = Instant.now();
+    // what Engine.execute stores before acknowledging, left behind by a process that died an hour ago
+    Instant now = Instant.now().minus(Duration.ofHours(1));
     ExecutionRecord pending = new ExecutionRecord(new ExecutionId("exec_left_behind"), SampleFamily.SIGNUP, "v1",
         ExecutionStatus.PENDING, now, now, 0, null, List.of(), Map.of(), null);
     stores.executions().save(new StoredExecution(pending, new FlowSnapshot(Map.of("user", Map.of("user_id", "u9")),
         Map.of(), List.of(new FlowSnapshot.ActionRef(a.id().value(), "rec", 1, null)), 0, false)));
 
     Interlock restarted = engine(stores);
+    Interlock secondNode = engine(open("recover"));
 
     assertThat(restarted.recoveredExecutions()).isEqualTo(1);
     await("the left-behind execution completes", () -> restarted.executor().find(pending.id())
         .map(r -> r.status() == ExecutionStatus.COMPLETED).orElse(false));
+    restarted.close();
+    secondNode.close(); // both engines' recovery attempts have ended: one claimed it, the other lost
     assertThat(signups).containsExactly("u9");
   }
 
