@@ -90,7 +90,10 @@ public final class Interlock implements AutoCloseable {
     return pruner.prune();
   }
 
-  /** How many accepted but unfinished async executions were queued again when this engine started. */
+  /**
+   * How many accepted but unfinished async executions (untouched for twice the flow timeout) were
+   * queued again when this engine started; later ones are picked up by the periodic sweep.
+   */
   public int recoveredExecutions() {
     return recovered;
   }
@@ -238,7 +241,7 @@ public final class Interlock implements AutoCloseable {
       }
       RetentionPruner pruner =
           new RetentionPruner(executions, clock, config.executionRetention(), pruneInterval, backgroundErrors);
-      int recovered = engine.recoverPending();
+      int recovered = engine.startRecovery();
       return new Interlock(catalog, engine, loader, administration, pruner, subscription, recovered);
     }
 

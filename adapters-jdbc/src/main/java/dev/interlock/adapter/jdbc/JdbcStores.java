@@ -95,6 +95,11 @@ public final class JdbcStores implements AutoCloseable {
     return actions;
   }
 
+  /** Looks for other nodes' changes now instead of at the next poll (tests, admin tooling). */
+  public void pollChanges() {
+    changes.poll();
+  }
+
   /** Schema versions applied when these stores were opened (empty when already up to date). */
   public List<Integer> migrationsApplied() {
     return migrated;

@@ -2,6 +2,8 @@ package dev.interlock.core.admin;
 
 import dev.interlock.core.action.ActionId;
 import dev.interlock.core.action.TriggerBindings;
+import dev.interlock.core.execution.ExecutionId;
+import dev.interlock.core.execution.ExecutionRecord;
 import dev.interlock.core.execution.ExecutionResult;
 import dev.interlock.core.trigger.TriggerId;
 import java.util.List;
@@ -75,4 +77,18 @@ public interface ActionAdministration {
    * result is recorded like any execution, with {@code version: null}.
    */
   ExecutionResult test(ActionId id, Integer version, Map<String, Object> event);
+
+  /**
+   * Failed async executions whose binding's retries are used up, oldest first. Each attempt's
+   * record can be read as {@code <execution id>-attempt-<n>}.
+   */
+  List<ExecutionRecord> exhaustedExecutions();
+
+  /**
+   * Delivers an exhausted execution again, from the action that failed, with a fresh set of
+   * attempts; returns at once with the pending record.
+   *
+   * @throws dev.interlock.core.ConflictException when the execution is not exhausted
+   */
+  ExecutionResult redeliver(ExecutionId id);
 }

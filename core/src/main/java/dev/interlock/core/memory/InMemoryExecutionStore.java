@@ -88,6 +88,31 @@ public final class InMemoryExecutionStore implements ExecutionStore {
   }
 
   @Override
+  public synchronized boolean claim(StoredExecution claimed, Instant expectedUpdatedAt) {
+    StoredExecution current = byId.get(claimed.record().id());
+    if (current == null || current.record().status() != ExecutionStatus.PENDING) {
+      return false;
+    }
+    Instant at = current.record().updatedAt();
+    if (at == null ? expectedUpdatedAt != null : expectedUpdatedAt == null || at.toEpochMilli() != expectedUpdatedAt.toEpochMilli()) {
+      return false;
+    }
+    save(claimed);
+    return true;
+  }
+
+  @Override
+  public synchronized List<StoredExecution> exhausted() {
+    List<StoredExecution> out = new ArrayList<>();
+    for (StoredExecution e : byId.values()) {
+      if (e.record().status() == ExecutionStatus.FAILED && e.snapshot() != null) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  @Override
   public synchronized int deleteUpdatedBefore(Instant cutoff) {
     int n = 0;
     Iterator<Map.Entry<ExecutionId, StoredExecution>> it = byId.entrySet().iterator();

@@ -54,6 +54,12 @@ public final class ChangePoller implements AutoCloseable {
   synchronized AutoCloseable subscribe(Runnable listener) {
     listeners.add(listener);
     if (scheduler == null) {
+      // read now, not at the first tick: a change between subscribing and that tick must count
+      try {
+        seen = current();
+      } catch (RuntimeException e) {
+        warnings.accept("cannot read the change counter yet (" + e.getMessage() + ")");
+      }
       scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "interlock-change-poller");
         t.setDaemon(true);

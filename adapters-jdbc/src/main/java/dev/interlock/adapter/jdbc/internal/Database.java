@@ -64,7 +64,8 @@ public final class Database implements AutoCloseable {
       }
       return result;
     } catch (SQLException e) {
-      healthy = rollback(c, tx);
+      // a connection the server dropped (restart, failover) must not go back to the pool
+      healthy = rollback(c, tx) && isValid(c);
       throw new PlatformException("database_error", "the database failed: " + e.getMessage() + " (SQLState "
           + e.getSQLState() + ")", e);
     } catch (RuntimeException | Error e) {
@@ -72,6 +73,14 @@ public final class Database implements AutoCloseable {
       throw e;
     } finally {
       release(c, healthy);
+    }
+  }
+
+  private static boolean isValid(Connection c) {
+    try {
+      return c.isValid(2);
+    } catch (SQLException e) {
+      return false;
     }
   }
 

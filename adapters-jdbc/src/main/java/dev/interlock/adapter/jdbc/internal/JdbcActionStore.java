@@ -62,6 +62,15 @@ public final class JdbcActionStore implements ActionStore, ChangeFeed {
     }
   }
 
+  private static boolean exists(Connection c, String id) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM actions WHERE id = ?")) {
+      p.setString(1, id);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   @Override
   public List<Action> list(Optional<TriggerId> trigger) {
     return db.read(c -> {
@@ -85,7 +94,7 @@ public final class JdbcActionStore implements ActionStore, ChangeFeed {
   @Override
   public void insert(Action action) {
     db.transaction(c -> {
-      if (find(c, action.id().value()).isPresent()) {
+      if (exists(c, action.id().value())) {
         throw new ConflictException("action_exists", "action " + action.id() + " exists already");
       }
       try (PreparedStatement p = c.prepareStatement("INSERT INTO actions (" + COLUMNS
@@ -132,12 +141,11 @@ public final class JdbcActionStore implements ActionStore, ChangeFeed {
       n = p.executeUpdate();
     }
     if (n == 0) {
-      Optional<Action> current = find(c, action.id().value());
-      if (current.isEmpty()) {
+      if (!exists(c, action.id().value())) {
         throw new NotFoundException("action_not_found", "action " + action.id() + " does not exist");
       }
-      throw new ConflictException("revision_conflict", "action " + action.id() + " was changed concurrently (revision "
-          + current.get().revision() + ", expected " + expectedRevision + ")");
+      throw new ConflictException("revision_conflict", "action " + action.id()
+          + " was changed concurrently (expected revision " + expectedRevision + ")");
     }
   }
 

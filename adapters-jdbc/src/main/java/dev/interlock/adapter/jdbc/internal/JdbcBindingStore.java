@@ -3,15 +3,20 @@ package dev.interlock.adapter.jdbc.internal;
 import dev.interlock.core.ConflictException;
 import dev.interlock.core.action.ActionId;
 import dev.interlock.core.action.Binding;
+import dev.interlock.core.action.RetryPolicy;
 import dev.interlock.core.action.TriggerBindings;
+import dev.interlock.core.json.Json;
 import dev.interlock.core.port.BindingStore;
 import dev.interlock.core.trigger.TriggerId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@link BindingStore} on SQLite or PostgreSQL: one {@code binding_sets} row per trigger holds the
@@ -30,7 +35,7 @@ public final class JdbcBindingStore implements BindingStore {
     // one statement, so the revision and the list come from the same snapshot
     return db.read(c -> {
       try (PreparedStatement p = c.prepareStatement("SELECT s.revision, b.id, b.action_id, b.display_name, "
-          + "b.configuration FROM binding_sets s LEFT JOIN bindings b ON b.trigger_id = s.trigger_id "
+          + "b.configuration, b.retry FROM binding_sets s LEFT JOIN bindings b ON b.trigger_id = s.trigger_id "
           + "WHERE s.trigger_id = ? ORDER BY b.position")) {
         p.setString(1, trigger.value());
         long revision = 0;
@@ -41,7 +46,7 @@ public final class JdbcBindingStore implements BindingStore {
             String id = rs.getString(2);
             if (id != null) {
               list.add(new Binding(id, trigger, ActionId.of(rs.getString(3)), rs.getString(4),
-                  JdbcActionStore.strings(rs.getString(5))));
+                  JdbcActionStore.strings(rs.getString(5)), retry(rs.getString(6))));
             }
           }
         }
@@ -80,7 +85,7 @@ public final class JdbcBindingStore implements BindingStore {
         d.executeUpdate();
       }
       try (PreparedStatement p = c.prepareStatement("INSERT INTO bindings "
-          + "(trigger_id, position, id, action_id, display_name, configuration) VALUES (?, ?, ?, ?, ?, ?)")) {
+          + "(trigger_id, position, id, action_id, display_name, configuration, retry) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
         int position = 0;
         for (Binding b : bindings) {
           p.setString(1, trigger.value());
@@ -89,6 +94,7 @@ public final class JdbcBindingStore implements BindingStore {
           p.setString(4, b.action().value());
           p.setString(5, b.displayName());
           p.setString(6, JdbcActionStore.json(b.configuration()));
+          p.setString(7, json(b.retry()));
           p.addBatch();
         }
         if (!bindings.isEmpty()) {
@@ -98,6 +104,29 @@ public final class JdbcBindingStore implements BindingStore {
       ChangePoller.bump(c);
       return new TriggerBindings(trigger, bindings, next);
     });
+  }
+
+  private static String json(RetryPolicy r) {
+    if (!r.enabled()) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("max_attempts", (long) r.maxAttempts());
+    m.put("initial_backoff_ms", r.initialBackoff().toMillis());
+    m.put("multiplier", r.multiplier());
+    m.put("max_backoff_ms", r.maxBackoff().toMillis());
+    return Json.write(m);
+  }
+
+  private static RetryPolicy retry(String json) {
+    if (json == null) {
+      return RetryPolicy.NONE;
+    }
+    Map<String, Object> m = Json.parseObject(json);
+    return new RetryPolicy(((Number) m.get("max_attempts")).intValue(),
+        Duration.ofMillis(((Number) m.get("initial_backoff_ms")).longValue()),
+        ((Number) m.get("multiplier")).doubleValue(),
+        Duration.ofMillis(((Number) m.get("max_backoff_ms")).longValue()));
   }
 
   private static boolean insertFirst(Connection c, TriggerId trigger) throws SQLException {

@@ -53,6 +53,27 @@ public final class JdbcExecutionStore implements ExecutionStore {
   }
 
   @Override
+  public boolean claim(StoredExecution claimed, Instant expectedUpdatedAt) {
+    ExecutionRecord r = claimed.record();
+    return db.transaction(c -> {
+      try (PreparedStatement p = c.prepareStatement("UPDATE executions SET status = ?, updated_ms = ?, record = ?, "
+          + "snapshot = ? WHERE id = ? AND status = ? AND "
+          + (expectedUpdatedAt == null ? "updated_ms IS NULL" : "updated_ms = ?"))) {
+        p.setString(1, r.status().name());
+        p.setObject(2, millis(r.updatedAt()), Types.BIGINT);
+        p.setString(3, ExecutionRecordJson.write(r));
+        p.setString(4, claimed.snapshot() == null ? null : Json.write(claimed.snapshot().toJson()));
+        p.setString(5, r.id().value());
+        p.setString(6, ExecutionStatus.PENDING.name());
+        if (expectedUpdatedAt != null) {
+          p.setLong(7, expectedUpdatedAt.toEpochMilli());
+        }
+        return p.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
   public Optional<StoredExecution> find(ExecutionId id) {
     return one("SELECT record, snapshot FROM executions WHERE id = ?", id.value());
   }
@@ -75,10 +96,19 @@ public final class JdbcExecutionStore implements ExecutionStore {
 
   @Override
   public List<StoredExecution> pending() {
+    return byStatus(ExecutionStatus.PENDING, "");
+  }
+
+  @Override
+  public List<StoredExecution> exhausted() {
+    return byStatus(ExecutionStatus.FAILED, " AND snapshot IS NOT NULL");
+  }
+
+  private List<StoredExecution> byStatus(ExecutionStatus status, String condition) {
     return db.read(c -> {
       try (PreparedStatement p = c.prepareStatement(
-          "SELECT record, snapshot FROM executions WHERE status = ? ORDER BY created_ms, id")) {
-        p.setString(1, ExecutionStatus.PENDING.name());
+          "SELECT record, snapshot FROM executions WHERE status = ?" + condition + " ORDER BY created_ms, id")) {
+        p.setString(1, status.name());
         List<StoredExecution> out = new ArrayList<>();
         try (ResultSet rs = p.executeQuery()) {
           while (rs.next()) {

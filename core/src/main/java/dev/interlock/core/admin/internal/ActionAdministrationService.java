@@ -5,7 +5,6 @@ import dev.interlock.core.ConflictException;
 import dev.interlock.core.InvalidRequestException;
 import dev.interlock.core.NotFoundException;
 import dev.interlock.core.Problem;
-import dev.interlock.core.TriggerExecutor;
 import dev.interlock.core.action.Action;
 import dev.interlock.core.action.ActionDraft;
 import dev.interlock.core.action.ActionId;
@@ -20,8 +19,11 @@ import dev.interlock.core.admin.BindingRequest;
 import dev.interlock.core.admin.DraftChange;
 import dev.interlock.core.admin.NewAction;
 import dev.interlock.core.admin.VersionView;
+import dev.interlock.core.execution.ExecutionId;
+import dev.interlock.core.execution.ExecutionRecord;
 import dev.interlock.core.execution.ExecutionResult;
 import dev.interlock.core.internal.ActionLoader;
+import dev.interlock.core.internal.Engine;
 import dev.interlock.core.port.ActionSource;
 import dev.interlock.core.port.ActionStore;
 import dev.interlock.core.port.BindingStore;
@@ -47,7 +49,7 @@ public final class ActionAdministrationService implements ActionAdministration {
   private final ActionLoader loader;
   private final ActionStore actions;
   private final BindingStore bindings;
-  private final TriggerExecutor executor;
+  private final Engine executor;
   private final InstantSource clock;
   private final IdGenerator ids;
   private final AdministrationLimits limits;
@@ -57,7 +59,7 @@ public final class ActionAdministrationService implements ActionAdministration {
   /** {@code onFlowChange} runs after every deploy, rollback, delete and binding change. */
   public ActionAdministrationService(
       TriggerCatalog catalog, ActionLoader loader, ActionStore actions, BindingStore bindings,
-      TriggerExecutor executor, InstantSource clock, IdGenerator ids, AdministrationLimits limits,
+      Engine executor, InstantSource clock, IdGenerator ids, AdministrationLimits limits,
       Runnable onFlowChange) {
     this.catalog = catalog;
     this.loader = loader;
@@ -292,9 +294,14 @@ public final class ActionAdministrationService implements ActionAdministration {
       if (!seen.add(r.action())) {
         problems.add(new Problem(path, "action " + r.action() + " is bound more than once"));
       }
+      if (r.retry().enabled() && !catalog.require(trigger).isAsync()) {
+        problems.add(new Problem("bindings[" + i + "].retry", "retries apply to async triggers only; " + trigger
+            + " is sync"));
+      }
       String bindingId = existingIds.getOrDefault(r.action(), null);
       String display = r.displayName() == null || r.displayName().isEmpty() ? a.get().name() : r.displayName();
-      list.add(new Binding(bindingId != null ? bindingId : ids.newId("bnd"), trigger, r.action(), display, r.configuration()));
+      list.add(new Binding(bindingId != null ? bindingId : ids.newId("bnd"), trigger, r.action(), display,
+          r.configuration(), r.retry()));
     }
     refuseIfAny(problems, "the bindings");
     TriggerBindings result = bindings.replace(trigger, list, expectedRevision);
@@ -314,6 +321,16 @@ public final class ActionAdministrationService implements ActionAdministration {
       code = new AdHocAction(a.name(), v.code(), v.runtime(), v.secrets().reveal(), Map.of());
     }
     return executor.run(a.trigger(), List.of(code), event);
+  }
+
+  @Override
+  public List<ExecutionRecord> exhaustedExecutions() {
+    return executor.exhausted();
+  }
+
+  @Override
+  public ExecutionResult redeliver(ExecutionId id) {
+    return executor.redeliver(id);
   }
 
   private void load(Action action, String code, String runtime, Map<String, String> deps) {
