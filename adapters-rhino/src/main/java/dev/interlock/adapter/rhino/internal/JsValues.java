@@ -50,11 +50,7 @@ final class JsValues {
       return o;
     }
     if (value instanceof List<?> list) {
-      Object[] items = new Object[list.size()];
-      for (int i = 0; i < items.length; i++) {
-        items[i] = toJs(cx, scope, list.get(i));
-      }
-      return cx.newArray(scope, items);
+      return toJsArray(cx, scope, list);
     }
     if (value instanceof CharSequence s) {
       return s.toString();
@@ -67,6 +63,17 @@ final class JsValues {
     o.setPrototype(TopLevel.getBuiltinPrototype(ScriptableObject.getTopLevelScope(scope), TopLevel.Builtins.Object));
     o.setParentScope(scope);
     return o;
+  }
+
+  private static Object toJsArray(Context cx, Scriptable scope, List<?> list) {
+    Object[] items = new Object[list.size()];
+    for (int i = 0; i < items.length; i++) {
+      items[i] = toJs(cx, scope, list.get(i));
+    }
+    NativeArray a = new NativeArray(items);
+    a.setPrototype(TopLevel.getBuiltinPrototype(ScriptableObject.getTopLevelScope(scope), TopLevel.Builtins.Array));
+    a.setParentScope(scope);
+    return a;
   }
 
   private static Object number(Number n) {

@@ -59,7 +59,7 @@ final class RhinoLoadedAction implements LoadedAction {
   private InvocationOutcome run(Invocation inv) {
     SandboxContextFactory.SandboxContext cx = (SandboxContextFactory.SandboxContext) factory.enterContext();
     try {
-      Scriptable scope = HostGlobals.executionScope(shared.global());
+      Scriptable scope = new ExecutionScope((org.mozilla.javascript.TopLevel) shared.global());
       Execution execution = new Execution(inv, new Budget(inv.deadlineNanos(), config.maxAllocatedBytes(), config.maxPromiseJobs()), config.maxTimers(), scope);
       cx.execution = execution;
       return execute(cx, execution, scope);
