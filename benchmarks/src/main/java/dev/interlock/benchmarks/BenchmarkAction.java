@@ -51,6 +51,13 @@ public final class BenchmarkAction {
 
   private BenchmarkAction() {}
 
+  /** Writes the action and its event for the Node.js comparison: {@code <dir>/action.js, event.json}. */
+  public static void main(String[] args) throws java.io.IOException {
+    java.nio.file.Path dir = java.nio.file.Path.of(args.length > 0 ? args[0] : "benchmarks/node");
+    java.nio.file.Files.writeString(dir.resolve("action.js"), CODE);
+    java.nio.file.Files.writeString(dir.resolve("event.json"), dev.interlock.core.json.Json.write(event()) + "\n");
+  }
+
   /** A post-login event of about 2.5 KB, as JSON values. */
   public static Map<String, Object> event() {
     Map<String, Object> user = new LinkedHashMap<>();
