@@ -12,13 +12,11 @@ import java.util.concurrent.CompletionStage;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.EvaluatorException;
 import org.mozilla.javascript.Function;
-import org.mozilla.javascript.LambdaFunction;
 import org.mozilla.javascript.NativeObject;
 import org.mozilla.javascript.RhinoException;
 import org.mozilla.javascript.Script;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
-import org.mozilla.javascript.Undefined;
 import org.mozilla.javascript.WrappedException;
 
 /**
@@ -125,32 +123,21 @@ final class RhinoLoadedAction implements LoadedAction {
   }
 
   private InvocationOutcome await(Context cx, Execution execution, Scriptable scope, Object result) {
-    Object[] settled = new Object[2];
     if (result instanceof Scriptable promise && "Promise".equals(promise.getClassName())) {
-      LambdaFunction ok = new LambdaFunction(scope, 1, (c, s, t, args) -> settle(settled, "ok", args));
-      LambdaFunction failed = new LambdaFunction(scope, 1, (c, s, t, args) -> settle(settled, "failed", args));
-      shared.promiseThen().call(cx, scope, promise, new Object[] {ok, failed});
+      shared.promiseThen().call(cx, scope, promise, shared.settleCallbacks());
     } else {
-      settled[0] = "ok";
+      execution.settle(true, result);
     }
-    boolean done = JobLoop.run(cx, execution, () -> settled[0] != null);
+    boolean done = JobLoop.run(cx, execution, execution::settled);
     if (!done) {
       return new InvocationOutcome.Failure(
           ErrorCode.ACTION_TIMEOUT,
           ScriptError.of("TimeoutError", "the handler's promise never settled and nothing was left to run"));
     }
-    if ("failed".equals(settled[0])) {
-      return scriptFailure(errors.fromValue(settled[1]), null);
+    if (execution.rejected()) {
+      return scriptFailure(errors.fromValue(execution.settledValue()), null);
     }
     return InvocationOutcome.SUCCESS;
-  }
-
-  private static Object settle(Object[] settled, String how, Object[] args) {
-    if (settled[0] == null) {
-      settled[0] = how;
-      settled[1] = args.length > 0 ? args[0] : Undefined.instance;
-    }
-    return Undefined.instance;
   }
 
   private static InvocationOutcome scriptFailure(ScriptError error, RhinoException cause) {
