@@ -141,7 +141,10 @@ final class RhinoLoadedAction implements LoadedAction {
   }
 
   private static InvocationOutcome scriptFailure(ScriptError error, RhinoException cause) {
-    if (cause instanceof EvaluatorException e && e.details() != null && e.details().contains("stack depth")) {
+    boolean depth =
+        cause instanceof EvaluatorException e && e.details() != null && e.details().contains("stack depth")
+            || error.message() != null && error.message().contains("Exceeded maximum stack depth");
+    if (depth) {
       return new InvocationOutcome.Failure(ErrorCode.ACTION_LIMIT, ScriptError.of("RangeError", "Maximum call stack size exceeded"));
     }
     return new InvocationOutcome.Failure(ErrorCode.ACTION_ERROR, error);
