@@ -93,6 +93,15 @@ class SandboxLimitsTest {
   }
 
   @Test
+  void pointsTheTimeoutAtTheLoopInTheAuthorsSource() {
+    String code = "const spin = () => {\n  for (;;) {}\n};\n" + handler("await null;\nspin();");
+
+    ExecutionRecord r = Scripts.run(engine, code);
+
+    assertThat(r.results().get(0).error().stack()).startsWith("TimeoutError: ").contains("test-action:2");
+  }
+
+  @Test
   void allowsOrdinaryUseOfTheGuardedBuiltIns() {
     String code = handler("const s = 'ab'.repeat(3) + 'x'.padStart(3, '-') + [1, 2, 3].join('+') + new Array(3).fill(7).join()"
         + " + Array.from({ length: 2 }, (_, i) => i).join() + new Uint8Array(4).length + JSON.stringify({ a: [1] });"

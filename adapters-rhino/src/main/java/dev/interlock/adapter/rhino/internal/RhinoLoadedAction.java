@@ -154,7 +154,8 @@ final class RhinoLoadedAction implements LoadedAction {
     return new InvocationOutcome.Failure(ErrorCode.ACTION_LOAD, ScriptError.of("ActionLoadError", message));
   }
 
-  private static InvocationOutcome limit(ScriptLimitError e) {
-    return new InvocationOutcome.Failure(e.code(), ScriptError.of(e.errorName(), e.getMessage()));
+  private InvocationOutcome limit(ScriptLimitError e) {
+    return new InvocationOutcome.Failure(
+        e.code(), new ScriptError(e.errorName(), e.getMessage(), errors.stackAt(e.errorName(), e.getMessage(), e.where())));
   }
 }
