@@ -52,6 +52,7 @@ class SandboxLimitsTest {
         Arguments.of("endless loop in a timer", handler("await new Promise((r) => setTimeout(() => { while (true) {} }, 1));"), ErrorCode.ACTION_TIMEOUT),
         Arguments.of("endless loop at top level", "while (true) {}\n" + handler(""), ErrorCode.ACTION_TIMEOUT),
         Arguments.of("timer past the deadline", handler("await new Promise((r) => setTimeout(r, 60000));"), ErrorCode.ACTION_TIMEOUT),
+        Arguments.of("promise that never settles", handler("await new Promise(() => {});"), ErrorCode.ACTION_TIMEOUT),
         Arguments.of("endless promise chain", handler("const loop = () => Promise.resolve().then(loop); loop(); await new Promise(() => {});"), ErrorCode.ACTION_LIMIT),
         Arguments.of("endless async recursion", handler("const f = async () => { await null; return f(); }; await f();"), ErrorCode.ACTION_LIMIT),
         Arguments.of("unbounded array growth", handler("const a = []; for (;;) a.push({ i: a.length, s: 'xxxxxxxxxxxxxxxx' + a.length });"), ErrorCode.ACTION_LIMIT),
