@@ -23,6 +23,9 @@ final class Execution {
   private int nextTimerId = 1;
   private long timerSequence;
   private Timer running;
+  private boolean settled;
+  private boolean rejected;
+  private Object settledValue;
 
   /** A pending {@code setTimeout}/{@code setInterval} callback. */
   static final class Timer implements Comparable<Timer> {
@@ -56,13 +59,34 @@ final class Execution {
     this.scope = scope;
   }
 
-  /** The execution the current thread's Context runs, or a TypeError outside one. */
+  /** The execution the current thread's Context runs; host functions are never called outside one. */
   static Execution current(Context cx) {
     Execution e = cx instanceof SandboxContextFactory.SandboxContext s ? s.execution : null;
     if (e == null) {
       throw new IllegalStateException("no action execution on this thread");
     }
     return e;
+  }
+
+  /** Notes how the handler's promise settled; later calls are ignored. */
+  void settle(boolean fulfilled, Object value) {
+    if (!settled) {
+      settled = true;
+      rejected = !fulfilled;
+      settledValue = value;
+    }
+  }
+
+  boolean settled() {
+    return settled;
+  }
+
+  boolean rejected() {
+    return rejected;
+  }
+
+  Object settledValue() {
+    return settledValue;
   }
 
   Invocation invocation() {

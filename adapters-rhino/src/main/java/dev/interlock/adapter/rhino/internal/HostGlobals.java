@@ -29,6 +29,7 @@ final class HostGlobals {
         return Undefined.instance;
       }), ScriptableObject.EMPTY);
     }
+    console.defineProperty("dir", console.get("log", console), ScriptableObject.EMPTY);
     global.defineProperty("console", console, ScriptableObject.DONTENUM);
 
     define(global, "setTimeout", 2, (cx, scope, thisObj, args) -> timer(cx, args, false));
@@ -85,11 +86,4 @@ final class HostGlobals {
     return f;
   }
 
-  /** Makes {@code scope} usable as a script global: it sees the shared scope's names. */
-  static Scriptable executionScope(ScriptableObject shared) {
-    NativeObject scope = new NativeObject();
-    scope.setPrototype(shared);
-    scope.setParentScope(null);
-    return scope;
-  }
 }
