@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -194,11 +193,6 @@ public final class ConfigLoader {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
-  }
-
-  /** Keys accepted in files, environment and flags (besides tokens). */
-  public static List<String> keys() {
-    return List.copyOf(Arrays.asList(DEFAULTS.keySet().toArray(new String[0])));
   }
 
   private static final class TokenParts {

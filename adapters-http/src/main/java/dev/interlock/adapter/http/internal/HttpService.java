@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,11 +101,6 @@ public final class HttpService implements AutoCloseable {
     return app.port();
   }
 
-  /** Whether the service is taking traffic (false while draining). */
-  public boolean isDraining() {
-    return draining;
-  }
-
   private void afterRequest(Context ctx, Float ms) {
     String route;
     try {
@@ -168,11 +162,6 @@ public final class HttpService implements AutoCloseable {
       app.stop();
     }
     interlock.close();
-  }
-
-  /** The drain timeout, for the caller's shutdown message. */
-  public Duration drainTimeout() {
-    return config.drainTimeout();
   }
 
   private static String resource(String name) {
