@@ -70,7 +70,12 @@ public final class InterlockServer implements AutoCloseable {
     try {
       server = start(config, bootstrap == null ? null : bootstrap.hash());
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "Interlock could not start: " + e.getMessage(), e);
+      Throwable cause = operatorCause(e);
+      if (cause != null) {
+        LOG.severe("Interlock could not start: " + cause.getMessage());
+      } else {
+        LOG.log(Level.SEVERE, "Interlock could not start: " + e.getMessage(), e);
+      }
       System.exit(1);
       return;
     }
@@ -92,6 +97,17 @@ public final class InterlockServer implements AutoCloseable {
       LOG.info("Tokens: " + (config.adminTokenSha256() != null ? "admin token from the configuration" : "")
           + (config.tokens().isEmpty() ? "" : " " + config.tokens().size() + " configured token(s)"));
     }
+  }
+
+  /** The configuration or platform problem behind a failed start (Guice wraps it), if any. */
+  private static Throwable operatorCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof dev.interlock.core.PlatformException || t instanceof IllegalArgumentException
+          || t instanceof java.io.UncheckedIOException) {
+        return t;
+      }
+    }
+    return null;
   }
 
   /**
