@@ -61,8 +61,9 @@ final class ApiObject {
     try {
       List<Object> json = new ArrayList<>(args.length);
       for (int i = 0; i < args.length; i++) {
-        String what = method.params().size() > i ? method.params().get(i).name() : "argument " + (i + 1);
-        json.add(JsValues.toJson(args[i], "api." + method.path() + ": " + what));
+        int index = i;
+        json.add(JsValues.toJson(args[i], () -> "api." + method.path() + ": "
+            + (method.params().size() > index ? method.params().get(index).name() : "argument " + (index + 1))));
       }
       result = execution.invocation().api().invoke(method, json);
     } catch (ApiCallException e) {

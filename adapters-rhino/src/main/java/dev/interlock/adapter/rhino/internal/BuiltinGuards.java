@@ -31,10 +31,34 @@ final class BuiltinGuards {
     for (String name : new String[] {"__defineGetter__", "__defineSetter__"}) {
       guardThis(global, objectPrototype, name);
     }
+    guardProtoSetter(cx, global);
     Scriptable array = (Scriptable) global.get("Array", global);
     for (String name : new String[] {"of", "from"}) {
       alwaysOnArray(global, array, name);
     }
+  }
+
+  /** The {@code __proto__} setter of {@code Object.prototype} changes prototypes unchecked. */
+  private static void guardProtoSetter(Context cx, ScriptableObject global) {
+    Function install =
+        (Function)
+            cx.evaluateString(
+                global,
+                "(function (isShared) {\n"
+                    + "  var d = Object.getOwnPropertyDescriptor(Object.prototype, '__proto__');\n"
+                    + "  if (!d || !d.set) return;\n"
+                    + "  var set = d.set;\n"
+                    + "  Object.defineProperty(Object.prototype, '__proto__', { configurable: d.configurable, enumerable: false,\n"
+                    + "    get: d.get, set: function (value) {\n"
+                    + "      if (isShared(this)) throw new TypeError('__proto__ cannot change a shared built-in object');\n"
+                    + "      return set.call(this, value);\n"
+                    + "    } });\n"
+                    + "})",
+                "guards.js",
+                1,
+                null);
+    Function isShared = new LambdaFunction(global, "isShared", 1, (c, s, t, args) -> args.length > 0 && isShared(args[0]));
+    install.call(cx, global, global, new Object[] {isShared});
   }
 
   /** Whether a value belongs to the shared scope (sealed objects are never the script's own). */

@@ -23,6 +23,9 @@ final class Execution {
   private int nextTimerId = 1;
   private long timerSequence;
   private Timer running;
+  private boolean settled;
+  private boolean rejected;
+  private Object settledValue;
 
   /** A pending {@code setTimeout}/{@code setInterval} callback. */
   static final class Timer implements Comparable<Timer> {
@@ -63,6 +66,27 @@ final class Execution {
       throw new IllegalStateException("no action execution on this thread");
     }
     return e;
+  }
+
+  /** Notes how the handler's promise settled; later calls are ignored. */
+  void settle(boolean fulfilled, Object value) {
+    if (!settled) {
+      settled = true;
+      rejected = !fulfilled;
+      settledValue = value;
+    }
+  }
+
+  boolean settled() {
+    return settled;
+  }
+
+  boolean rejected() {
+    return rejected;
+  }
+
+  Object settledValue() {
+    return settledValue;
   }
 
   Invocation invocation() {

@@ -85,11 +85,4 @@ final class HostGlobals {
     return f;
   }
 
-  /** Makes {@code scope} usable as a script global: it sees the shared scope's names. */
-  static Scriptable executionScope(ScriptableObject shared) {
-    NativeObject scope = new NativeObject();
-    scope.setPrototype(shared);
-    scope.setParentScope(null);
-    return scope;
-  }
 }

@@ -80,7 +80,7 @@ final class Inspect {
 
   private static String jsonish(Object value) {
     try {
-      Object json = JsValues.toJson(value, "value");
+      Object json = JsValues.toJson(value, () -> "value");
       return dev.interlock.core.json.Json.write(json == dev.interlock.core.json.Undefined.VALUE ? null : json);
     } catch (RuntimeException e) {
       return "[Circular]";

@@ -3,6 +3,7 @@ package dev.interlock.adapter.rhino.internal;
 import dev.interlock.core.json.Json;
 import dev.interlock.core.json.Undefined;
 import dev.interlock.core.trigger.ApiCallException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -50,11 +51,7 @@ final class JsValues {
       return o;
     }
     if (value instanceof List<?> list) {
-      Object[] items = new Object[list.size()];
-      for (int i = 0; i < items.length; i++) {
-        items[i] = toJs(cx, scope, list.get(i));
-      }
-      return cx.newArray(scope, items);
+      return toJsArray(cx, scope, list);
     }
     if (value instanceof CharSequence s) {
       return s.toString();
@@ -67,6 +64,17 @@ final class JsValues {
     o.setPrototype(TopLevel.getBuiltinPrototype(ScriptableObject.getTopLevelScope(scope), TopLevel.Builtins.Object));
     o.setParentScope(scope);
     return o;
+  }
+
+  private static Object toJsArray(Context cx, Scriptable scope, List<?> list) {
+    Object[] items = new Object[list.size()];
+    for (int i = 0; i < items.length; i++) {
+      items[i] = toJs(cx, scope, list.get(i));
+    }
+    NativeArray a = new NativeArray(items);
+    a.setPrototype(TopLevel.getBuiltinPrototype(ScriptableObject.getTopLevelScope(scope), TopLevel.Builtins.Array));
+    a.setParentScope(scope);
+    return a;
   }
 
   private static Object number(Number n) {
@@ -82,13 +90,17 @@ final class JsValues {
 
   /**
    * The JSON value of a script argument, for api methods: {@code undefined} becomes {@link
-   * Undefined#VALUE}, functions and symbols are a TypeError naming {@code what}.
+   * Undefined#VALUE}, functions and symbols are a TypeError naming {@code what} (built only when
+   * there is an error, as this runs on every api call).
    */
-  static Object toJson(Object value, String what) {
-    return toJson(value, what, new IdentityHashMap<>(), 0);
+  static Object toJson(Object value, java.util.function.Supplier<String> what) {
+    if (!(value instanceof Scriptable)) {
+      return scalar(value, what, null);
+    }
+    return toJson(value, what, new IdentityHashMap<>(), new ArrayDeque<>());
   }
 
-  private static Object toJson(Object value, String what, IdentityHashMap<Object, Boolean> seen, int depth) {
+  private static Object scalar(Object value, java.util.function.Supplier<String> what, ArrayDeque<Object> path) {
     if (value == null) {
       return null;
     }
@@ -105,16 +117,34 @@ final class JsValues {
       return Json.normalizeNumber(n);
     }
     if (value instanceof Function || value instanceof Symbol) {
-      throw ApiCallException.typeError(what + " must not be a " + (value instanceof Function ? "function" : "symbol"));
+      throw ApiCallException.typeError(
+          where(what, path) + " must not be a " + (value instanceof Function ? "function" : "symbol"));
     }
-    if (!(value instanceof Scriptable s)) {
-      throw ApiCallException.typeError(what + " has an unsupported value");
+    throw ApiCallException.typeError(where(what, path) + " has an unsupported value");
+  }
+
+  private static String where(java.util.function.Supplier<String> what, ArrayDeque<Object> path) {
+    StringBuilder sb = new StringBuilder(what.get());
+    if (path != null) {
+      java.util.Iterator<Object> it = path.descendingIterator();
+      while (it.hasNext()) {
+        Object key = it.next();
+        sb.append(key instanceof Integer ? "[" + key + "]" : "." + key);
+      }
     }
-    if (depth > MAX_DEPTH) {
-      throw ApiCallException.rangeError(what + " is nested more than " + MAX_DEPTH + " levels deep");
+    return sb.toString();
+  }
+
+  private static Object toJson(
+      Object value, java.util.function.Supplier<String> what, IdentityHashMap<Object, Boolean> seen, ArrayDeque<Object> path) {
+    if (!(value instanceof Scriptable s) || value instanceof Function || value instanceof Symbol) {
+      return scalar(value, what, path);
+    }
+    if (path.size() > MAX_DEPTH) {
+      throw ApiCallException.rangeError(where(what, null) + " is nested more than " + MAX_DEPTH + " levels deep");
     }
     if (seen.put(s, Boolean.TRUE) != null) {
-      throw ApiCallException.typeError(what + " contains a circular reference");
+      throw ApiCallException.typeError(where(what, path) + " contains a circular reference");
     }
     try {
       String className = s.getClassName();
@@ -122,8 +152,9 @@ final class JsValues {
         long length = a.getLength();
         List<Object> out = new ArrayList<>((int) Math.min(length, 1024));
         for (int i = 0; i < length; i++) {
-          Object item = a.get(i, a);
-          Object json = toJson(item, what + "[" + i + "]", seen, depth + 1);
+          path.push(i);
+          Object json = toJson(a.get(i, a), what, seen, path);
+          path.pop();
           out.add(json == Undefined.VALUE ? null : json);
         }
         return out;
@@ -132,7 +163,7 @@ final class JsValues {
         return ScriptRuntime.toString(ScriptableObject.callMethod(s, "toISOString", new Object[0]));
       }
       if ("String".equals(className) || "Number".equals(className) || "Boolean".equals(className)) {
-        return toJson(primitive(s), what, seen, depth);
+        return scalar(primitive(s), what, path);
       }
       Map<String, Object> out = new LinkedHashMap<>();
       for (Object id : s.getIds()) {
@@ -141,7 +172,9 @@ final class JsValues {
         if (item instanceof Function) {
           continue;
         }
-        Object json = toJson(item, what + "." + key, seen, depth + 1);
+        path.push(key);
+        Object json = toJson(item, what, seen, path);
+        path.pop();
         if (json != Undefined.VALUE) {
           out.put(key, json);
         }

@@ -12,13 +12,11 @@ import java.util.concurrent.CompletionStage;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.EvaluatorException;
 import org.mozilla.javascript.Function;
-import org.mozilla.javascript.LambdaFunction;
 import org.mozilla.javascript.NativeObject;
 import org.mozilla.javascript.RhinoException;
 import org.mozilla.javascript.Script;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
-import org.mozilla.javascript.Undefined;
 import org.mozilla.javascript.WrappedException;
 
 /**
@@ -59,7 +57,7 @@ final class RhinoLoadedAction implements LoadedAction {
   private InvocationOutcome run(Invocation inv) {
     SandboxContextFactory.SandboxContext cx = (SandboxContextFactory.SandboxContext) factory.enterContext();
     try {
-      Scriptable scope = HostGlobals.executionScope(shared.global());
+      Scriptable scope = new ExecutionScope((org.mozilla.javascript.TopLevel) shared.global());
       Execution execution = new Execution(inv, new Budget(inv.deadlineNanos(), config.maxAllocatedBytes(), config.maxPromiseJobs()), config.maxTimers(), scope);
       cx.execution = execution;
       return execute(cx, execution, scope);
@@ -69,6 +67,10 @@ final class RhinoLoadedAction implements LoadedAction {
       return new InvocationOutcome.Failure(ErrorCode.ACTION_LIMIT, ScriptError.of("RangeError", "Maximum call stack size exceeded"));
     } catch (OutOfMemoryError e) {
       return new InvocationOutcome.Failure(ErrorCode.ACTION_LIMIT, ScriptError.of("LimitError", "the action ran out of memory"));
+    } catch (NegativeArraySizeException e) {
+      // A string or array grew past 2^31 elements inside one built-in step (e.g. repeated s + s).
+      return new InvocationOutcome.Failure(
+          ErrorCode.ACTION_LIMIT, ScriptError.of("RangeError", "a string or array grew past the engine's size limit"));
     } catch (WrappedException e) {
       if (e.getWrappedException() instanceof ScriptLimitError l) {
         return limit(l);
@@ -121,36 +123,28 @@ final class RhinoLoadedAction implements LoadedAction {
   }
 
   private InvocationOutcome await(Context cx, Execution execution, Scriptable scope, Object result) {
-    Object[] settled = new Object[2];
     if (result instanceof Scriptable promise && "Promise".equals(promise.getClassName())) {
-      LambdaFunction ok = new LambdaFunction(scope, 1, (c, s, t, args) -> settle(settled, "ok", args));
-      LambdaFunction failed = new LambdaFunction(scope, 1, (c, s, t, args) -> settle(settled, "failed", args));
-      shared.promiseThen().call(cx, scope, promise, new Object[] {ok, failed});
+      shared.promiseThen().call(cx, scope, promise, shared.settleCallbacks());
     } else {
-      settled[0] = "ok";
+      execution.settle(true, result);
     }
-    boolean done = JobLoop.run(cx, execution, () -> settled[0] != null);
+    boolean done = JobLoop.run(cx, execution, execution::settled);
     if (!done) {
       return new InvocationOutcome.Failure(
           ErrorCode.ACTION_TIMEOUT,
           ScriptError.of("TimeoutError", "the handler's promise never settled and nothing was left to run"));
     }
-    if ("failed".equals(settled[0])) {
-      return scriptFailure(errors.fromValue(settled[1]), null);
+    if (execution.rejected()) {
+      return scriptFailure(errors.fromValue(execution.settledValue()), null);
     }
     return InvocationOutcome.SUCCESS;
   }
 
-  private static Object settle(Object[] settled, String how, Object[] args) {
-    if (settled[0] == null) {
-      settled[0] = how;
-      settled[1] = args.length > 0 ? args[0] : Undefined.instance;
-    }
-    return Undefined.instance;
-  }
-
   private static InvocationOutcome scriptFailure(ScriptError error, RhinoException cause) {
-    if (cause instanceof EvaluatorException e && e.details() != null && e.details().contains("stack depth")) {
+    boolean depth =
+        cause instanceof EvaluatorException e && e.details() != null && e.details().contains("stack depth")
+            || error.message() != null && error.message().contains("Exceeded maximum stack depth");
+    if (depth) {
       return new InvocationOutcome.Failure(ErrorCode.ACTION_LIMIT, ScriptError.of("RangeError", "Maximum call stack size exceeded"));
     }
     return new InvocationOutcome.Failure(ErrorCode.ACTION_ERROR, error);

@@ -41,10 +41,20 @@ final class SharedScope {
 
   private final ScriptableObject global;
   private final Function promiseThen;
+  private final Object[] settleCallbacks;
 
-  private SharedScope(ScriptableObject global, Function promiseThen) {
+  private SharedScope(ScriptableObject global, Function promiseThen, Object[] settleCallbacks) {
     this.global = global;
     this.promiseThen = promiseThen;
+    this.settleCallbacks = settleCallbacks;
+  }
+
+  /**
+   * {@code [onFulfilled, onRejected]} for {@link #promiseThen()}: they report to the execution on
+   * the current Context, so one pair serves every execution.
+   */
+  Object[] settleCallbacks() {
+    return settleCallbacks.clone();
   }
 
   ScriptableObject global() {
@@ -54,6 +64,13 @@ final class SharedScope {
   /** The original {@code Promise.prototype.then}, for the runtime to watch the handler's promise. */
   Function promiseThen() {
     return promiseThen;
+  }
+
+  private static Function settle(ScriptableObject global, boolean fulfilled) {
+    return new org.mozilla.javascript.LambdaFunction(global, fulfilled ? "onFulfilled" : "onRejected", 1, (cx, scope, thisObj, args) -> {
+      Execution.current(cx).settle(fulfilled, args.length > 0 ? args[0] : org.mozilla.javascript.Undefined.instance);
+      return org.mozilla.javascript.Undefined.instance;
+    });
   }
 
   static SharedScope build(SandboxContextFactory factory, HostModules modules) {
@@ -76,13 +93,17 @@ final class SharedScope {
       SizeGuards.install(cx, global);
       Scriptable promiseProto = ScriptableObject.getClassPrototype(global, "Promise");
       Function then = (Function) ScriptableObject.getProperty(promiseProto, "then");
+      Object[] callbacks = {settle(global, true), settle(global, false)};
       NativeArray all = (NativeArray) cx.evaluateString(global, COLLECT, "seal.js", 1, null);
       for (Object o : all.toArray()) {
         if (o instanceof ScriptableObject so) {
           so.sealObject();
         }
       }
-      return new SharedScope(global, then);
+      for (Object f : callbacks) {
+        ((ScriptableObject) f).sealObject();
+      }
+      return new SharedScope(global, then, callbacks);
     } finally {
       Context.exit();
     }
