@@ -73,6 +73,10 @@ public record EngineConfig(
     return new EngineConfig(flowTimeout, actionTimeout, logLimitBytes, asyncWorkers, asyncQueueCapacity, maxActionsPerTrigger, limits, executionRetention);
   }
 
+  public EngineConfig withExecutionRetention(Duration d) {
+    return new EngineConfig(flowTimeout, actionTimeout, logLimitBytes, asyncWorkers, asyncQueueCapacity, maxActionsPerTrigger, cache, d);
+  }
+
   private static void requirePositive(Duration d, String name) {
     if (d == null || d.isZero() || d.isNegative()) {
       throw new IllegalArgumentException(name + " must be a positive duration");

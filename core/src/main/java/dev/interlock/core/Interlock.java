@@ -1,7 +1,11 @@
 package dev.interlock.core;
 
+import dev.interlock.core.admin.ActionAdministration;
+import dev.interlock.core.admin.AdministrationLimits;
+import dev.interlock.core.admin.internal.ActionAdministrationService;
 import dev.interlock.core.internal.ActionLoader;
 import dev.interlock.core.internal.Engine;
+import dev.interlock.core.internal.RetentionPruner;
 import dev.interlock.core.internal.SecureIdGenerator;
 import dev.interlock.core.javaaction.JavaActionRuntime;
 import dev.interlock.core.memory.InMemoryActionCache;
@@ -11,16 +15,19 @@ import dev.interlock.core.memory.InMemoryExecutionStore;
 import dev.interlock.core.port.ActionCache;
 import dev.interlock.core.port.ActionStore;
 import dev.interlock.core.port.BindingStore;
+import dev.interlock.core.port.ChangeFeed;
 import dev.interlock.core.port.ExecutionObserver;
 import dev.interlock.core.port.ExecutionStore;
 import dev.interlock.core.port.IdGenerator;
 import dev.interlock.core.port.ScriptRuntime;
 import dev.interlock.core.trigger.TriggerCatalog;
 import dev.interlock.core.trigger.TriggerFamily;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * An assembled engine: the entry point for library users who wire Interlock by hand (the {@code
@@ -38,11 +45,20 @@ public final class Interlock implements AutoCloseable {
   private final TriggerCatalog catalog;
   private final Engine engine;
   private final ActionLoader loader;
+  private final ActionAdministration administration;
+  private final RetentionPruner pruner;
+  private final AutoCloseable feedSubscription;
+  private final int recovered;
 
-  private Interlock(TriggerCatalog catalog, Engine engine, ActionLoader loader) {
+  private Interlock(TriggerCatalog catalog, Engine engine, ActionLoader loader, ActionAdministration administration,
+      RetentionPruner pruner, AutoCloseable feedSubscription, int recovered) {
     this.catalog = catalog;
     this.engine = engine;
     this.loader = loader;
+    this.administration = administration;
+    this.pruner = pruner;
+    this.feedSubscription = feedSubscription;
+    this.recovered = recovered;
   }
 
   public static Builder builder() {
@@ -64,9 +80,38 @@ public final class Interlock implements AutoCloseable {
     return loader;
   }
 
-  /** Stops the async worker pool, letting running flows finish within the flow timeout. */
+  /** Manages actions, versions and bindings. */
+  public ActionAdministration administration() {
+    return administration;
+  }
+
+  /** Deletes execution records older than the retention now (it also runs in the background). */
+  public int pruneExecutions() {
+    return pruner.prune();
+  }
+
+  /**
+   * How many accepted but unfinished async executions (untouched for twice the flow timeout) were
+   * queued again when this engine started; later ones are picked up by the periodic sweep.
+   */
+  public int recoveredExecutions() {
+    return recovered;
+  }
+
+  /**
+   * Stops the pruner and the change feed, then the async worker pool, letting running flows finish
+   * within the flow timeout.
+   */
   @Override
   public void close() {
+    pruner.close();
+    if (feedSubscription != null) {
+      try {
+        feedSubscription.close();
+      } catch (Exception e) {
+        // nothing is left to release when a feed fails to stop
+      }
+    }
     engine.close();
   }
 
@@ -86,8 +131,39 @@ public final class Interlock implements AutoCloseable {
     private IdGenerator ids = new SecureIdGenerator();
     private final List<ExecutionObserver> observers = new ArrayList<>();
     private EngineConfig config = EngineConfig.defaults();
+    private AdministrationLimits limits = AdministrationLimits.auth0();
+    private ChangeFeed changes;
+    private Duration pruneInterval = Duration.ofHours(1);
+    private Consumer<RuntimeException> backgroundErrors = e -> { };
 
     private Builder() {}
+
+    /** Limits of the administration (Auth0's entity limits by default). */
+    public Builder limits(AdministrationLimits limits) {
+      this.limits = Objects.requireNonNull(limits);
+      return this;
+    }
+
+    /**
+     * Changes made by other nodes; when set (or when the action store is itself a {@link
+     * ChangeFeed}) the engine caches resolved flows and drops them on every notification.
+     */
+    public Builder changes(ChangeFeed changes) {
+      this.changes = Objects.requireNonNull(changes);
+      return this;
+    }
+
+    /** How often expired execution records are deleted (hourly by default). */
+    public Builder pruneInterval(Duration interval) {
+      this.pruneInterval = Objects.requireNonNull(interval);
+      return this;
+    }
+
+    /** Receives failures of background work (pruning); they are dropped by default. */
+    public Builder onBackgroundError(Consumer<RuntimeException> handler) {
+      this.backgroundErrors = Objects.requireNonNull(handler);
+      return this;
+    }
 
     /**
      * Uses exactly these families instead of discovering them with {@link java.util.ServiceLoader}
@@ -155,7 +231,18 @@ public final class Interlock implements AutoCloseable {
       ActionLoader loader = new ActionLoader(rs, actions);
       ExecutionObserver observer = composite(List.copyOf(observers));
       Engine engine = new Engine(catalog, loader, actions, bindings, executions, cache, clock, ids, observer, config);
-      return new Interlock(catalog, engine, loader);
+      ActionAdministration administration = new ActionAdministrationService(
+          catalog, loader, actions, bindings, engine, clock, ids, limits, engine::invalidateFlows);
+      ChangeFeed feed = changes != null ? changes : actions instanceof ChangeFeed f ? f : null;
+      AutoCloseable subscription = null;
+      if (feed != null) {
+        engine.enableFlowCache();
+        subscription = feed.subscribe(engine::invalidateFlows);
+      }
+      RetentionPruner pruner =
+          new RetentionPruner(executions, clock, config.executionRetention(), pruneInterval, backgroundErrors);
+      int recovered = engine.startRecovery();
+      return new Interlock(catalog, engine, loader, administration, pruner, subscription, recovered);
     }
 
     private static ExecutionObserver composite(List<ExecutionObserver> all) {

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Loads action code through the runtime that supports it and keeps the result: once per deployed
@@ -29,10 +28,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ActionLoader {
   private static final int AD_HOC_ENTRIES = 256;
+  // bounded: every deploy adds a version, and deleted or superseded ones must not pile up
+  private static final int VERSION_ENTRIES = 2048;
 
   private final List<ScriptRuntime> runtimes;
   private final ActionStore store;
-  private final Map<String, Object> versions = new ConcurrentHashMap<>();
+  private final Map<String, Object> versions =
+      java.util.Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+              return size() > VERSION_ENTRIES;
+            }
+          });
   private final Map<String, AdHocEntry> adHoc =
       java.util.Collections.synchronizedMap(
           new LinkedHashMap<>(64, 0.75f, true) {
@@ -83,10 +93,14 @@ public final class ActionLoader {
           "version " + ref.version() + " of action '" + ref.name() + "' does not exist"));
     }
     ActionVersion v = version.get();
-    Object loaded =
-        versions.computeIfAbsent(
-            v.id() + "@" + trigger.id(),
-            k -> attempt(new ActionSource(ref.name(), v.code(), v.runtime(), v.dependencies()), trigger));
+    String key = v.id() + "@" + trigger.id();
+    Object loaded = versions.get(key);
+    if (loaded == null) {
+      // loaded outside the map's lock; two threads may load the same version once each, harmlessly
+      loaded = attempt(new ActionSource(ref.name(), v.code(), v.runtime(), v.dependencies()), trigger);
+      Object raced = versions.putIfAbsent(key, loaded);
+      loaded = raced != null ? raced : loaded;
+    }
     return prepared(ref, loaded, v.secrets().reveal(), configuration);
   }
 

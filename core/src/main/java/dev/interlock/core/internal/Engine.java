@@ -58,6 +58,17 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
   private final FlowEngine flows;
   private final ExecutorService asyncPool;
   private final Set<String> resuming = ConcurrentHashMap.newKeySet();
+  // Resolved flows per trigger, only while a change feed keeps them fresh (see enableFlowCache).
+  private final Map<TriggerId, List<PreparedAction>> resolvedFlows = new ConcurrentHashMap<>();
+  private final Object flowCacheLock = new Object();
+  private volatile boolean flowCacheEnabled;
+  private long flowGeneration;
+  private final java.util.concurrent.ScheduledExecutorService retryTimer =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "interlock-retry");
+        t.setDaemon(true);
+        return t;
+      });
 
   public Engine(
       TriggerCatalog catalog,
@@ -101,7 +112,11 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
     ExecutionId id = newExecutionId();
     Instant created = clock.instant();
     if (trigger.isAsync()) {
-      executions.save(new StoredExecution(pendingRecord(trigger, id, created, flow), null));
+      Map<String, Object> pristine = Json.copyObject(input);
+      StoredExecution pending = new StoredExecution(pendingRecord(trigger, id, created, flow), pendingSnapshot(pristine, flow));
+      executions.save(pending);
+      return startClaimed(trigger, flow, pristine, pending, () -> newRun(trigger, flow, input, id, created), 1)
+          .thenApply(ExecutionResult::of);
     }
     return onPool(() -> flows.start(newRun(trigger, flow, input, id, created)))
         .thenApply(ExecutionResult::of);
@@ -111,8 +126,11 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
     ExecutionId id = newExecutionId();
     Instant created = clock.instant();
     ExecutionRecord pending = pendingRecord(trigger, id, created, flow);
-    executions.save(new StoredExecution(pending, null));
-    onPool(() -> flows.start(newRun(trigger, flow, input, id, created)));
+    // stored with its event before it is acknowledged, so that a restart can run it again
+    Map<String, Object> pristine = Json.copyObject(input);
+    StoredExecution stored = new StoredExecution(pending, pendingSnapshot(pristine, flow));
+    executions.save(stored);
+    startClaimed(trigger, flow, pristine, stored, () -> newRun(trigger, flow, input, id, created), 1);
     return ExecutionResult.of(pending);
   }
 
@@ -138,6 +156,257 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
           "the async flow queue is full (" + config.asyncQueueCapacity() + " waiting); retry later");
     }
     return result;
+  }
+
+  private static FlowSnapshot pendingSnapshot(Map<String, Object> input, List<PreparedAction> flow) {
+    List<ActionRef> refs = new ArrayList<>(flow.size());
+    for (PreparedAction a : flow) {
+      refs.add(a.ref());
+    }
+    return new FlowSnapshot(input, Map.of(), refs, 0, false);
+  }
+
+  /**
+   * Runs a stored pending execution on the worker pool once this engine has claimed it (moved its
+   * {@code updated_at} from the value it was stored with); when another engine claimed it first,
+   * completes with what is stored instead of running it twice.
+   */
+  private CompletableFuture<ExecutionRecord> startClaimed(
+      TriggerDefinition trigger, List<PreparedAction> flow, Map<String, Object> input, StoredExecution pending,
+      java.util.function.Supplier<FlowRun> run, int attempt) {
+    return onPool(() -> {
+      ExecutionRecord r = pending.record();
+      Instant before = r.updatedAt();
+      long nowMs = clock.instant().toEpochMilli();
+      if (before != null && nowMs <= before.toEpochMilli()) {
+        nowMs = before.toEpochMilli() + 1;
+      }
+      ExecutionRecord claimed = new ExecutionRecord(r.id(), r.triggerId(), r.triggerVersion(), ExecutionStatus.PENDING,
+          r.createdAt(), Instant.ofEpochMilli(nowMs), r.durationMs(), null, r.results(), Map.of(), null);
+      if (!executions.claim(new StoredExecution(claimed, pending.snapshot()), before)) {
+        return CompletableFuture.completedFuture(executions.find(r.id()).map(StoredExecution::record).orElse(r));
+      }
+      CompletableFuture<ExecutionRecord> started = flows.start(run.get());
+      watchAsync(trigger, flow, input, started, attempt);
+      return started;
+    });
+  }
+
+  /** How long a claimed pending execution belongs to the engine that claimed it. */
+  private java.time.Duration lease() {
+    return config.flowTimeout().multipliedBy(2);
+  }
+
+  /**
+   * Recovers pending executions now and then every lease period (twice the flow timeout): those
+   * accepted or claimed by an engine that has not touched them for a lease period (it crashed or
+   * stopped). Returns how many were queued now.
+   */
+  public int startRecovery() {
+    int now = recoverPending();
+    long ms = Math.max(1, lease().toMillis());
+    try {
+      retryTimer.scheduleWithFixedDelay(() -> {
+        try {
+          recoverPending();
+        } catch (RuntimeException e) {
+          // the store is unavailable: the next sweep tries again
+        }
+      }, ms, ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // shutting down
+    }
+    return now;
+  }
+
+  /**
+   * Runs again, on the worker pool, every accepted async execution that an engine stored but did
+   * not finish and has not touched for a lease period (crash or restart). Returns how many were
+   * queued.
+   */
+  public int recoverPending() {
+    int n = 0;
+    Instant expired = clock.instant().minus(lease());
+    for (StoredExecution stored : executions.pending()) {
+      FlowSnapshot snap = stored.snapshot();
+      ExecutionRecord record = stored.record();
+      if (record.updatedAt() != null && record.updatedAt().isAfter(expired)) {
+        continue; // an engine may be working on it
+      }
+      Optional<TriggerDefinition> trigger = catalog.find(record.triggerId());
+      if (snap == null || trigger.isEmpty()) {
+        continue;
+      }
+      List<PreparedAction> flow = new ArrayList<>();
+      for (ActionRef ref : snap.actions()) {
+        flow.add(loader.byRef(ref, trigger.get(), configurationOf(trigger.get(), ref)));
+      }
+      Map<String, Object> input = Json.copyObject(snap.event());
+      int attempt = snap.flowState().get(ATTEMPT) instanceof Number a ? a.intValue() : 1;
+      try {
+        TriggerDefinition t = trigger.get();
+        startClaimed(t, flow, input, stored, () -> snap.index() > 0
+            ? runFrom(t, flow, Json.copyObject(input), record, snap.index())
+            : newRun(t, flow, Json.copyObject(input), record.id(), record.createdAt()), attempt);
+        n++;
+      } catch (EngineBusyException e) {
+        break; // the rest stays pending and is picked up at the next start
+      }
+    }
+    return n;
+  }
+
+  private static final String ATTEMPT = "attempt";
+
+  /** After an async attempt: retry the failed action when its binding asks for it. */
+  private void watchAsync(
+      TriggerDefinition trigger, List<PreparedAction> flow, Map<String, Object> input,
+      CompletableFuture<ExecutionRecord> attemptRun, int attempt) {
+    attemptRun.whenComplete((record, thrown) -> {
+      if (record != null && record.status() == ExecutionStatus.FAILED) {
+        try {
+          afterFailedAttempt(trigger, flow, input, record, attempt);
+        } catch (RuntimeException e) {
+          // the store failed: the failed record stands, as it would without a retry policy
+        }
+      }
+    });
+  }
+
+  private void afterFailedAttempt(
+      TriggerDefinition trigger, List<PreparedAction> flow, Map<String, Object> input, ExecutionRecord record, int attempt) {
+    int failed = -1;
+    for (int i = 0; i < record.results().size() && i < flow.size(); i++) {
+      if (record.results().get(i).status() == dev.interlock.core.execution.ActionStatus.FAILED) {
+        failed = i;
+        break;
+      }
+    }
+    if (failed < 0) {
+      return;
+    }
+    dev.interlock.core.action.RetryPolicy policy = retryPolicyOf(trigger, flow.get(failed).ref().actionId());
+    if (!policy.enabled()) {
+      return;
+    }
+    // every attempt keeps its own record, readable by id
+    executions.save(new StoredExecution(new ExecutionRecord(
+        new ExecutionId(record.id().value() + "-attempt-" + attempt), record.triggerId(), record.triggerVersion(),
+        record.status(), record.createdAt(), record.updatedAt(), record.durationMs(), record.error(), record.results(),
+        record.outcome(), null), null));
+    if (attempt >= policy.maxAttempts()) {
+      // exhausted: kept with its snapshot, so that it is listed and can be delivered again
+      executions.save(new StoredExecution(record, retrySnapshot(input, flow, failed, attempt)));
+      return;
+    }
+    int index = failed;
+    ExecutionRecord waiting = new ExecutionRecord(record.id(), record.triggerId(), record.triggerVersion(),
+        ExecutionStatus.PENDING, record.createdAt(), clock.instant(), record.durationMs(), null, record.results(),
+        Map.of(), null);
+    StoredExecution waitingStored = new StoredExecution(waiting, retrySnapshot(input, flow, index, attempt + 1));
+    executions.save(waitingStored);
+    try {
+      retryTimer.schedule(() -> {
+        try {
+          startClaimed(trigger, flow, input, waitingStored,
+              () -> runFrom(trigger, flow, Json.copyObject(input), record, index), attempt + 1);
+        } catch (EngineBusyException e) {
+          // stays pending in the store; the next start recovers it
+        }
+      }, policy.backoffBefore(attempt + 1).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // shutting down: stays pending in the store; the next start recovers it
+    }
+  }
+
+  private static FlowSnapshot retrySnapshot(Map<String, Object> input, List<PreparedAction> flow, int index, int attempt) {
+    List<ActionRef> refs = new ArrayList<>(flow.size());
+    for (PreparedAction a : flow) {
+      refs.add(a.ref());
+    }
+    return new FlowSnapshot(input, Map.of(ATTEMPT, (long) attempt), refs, index, false);
+  }
+
+  private dev.interlock.core.action.RetryPolicy retryPolicyOf(TriggerDefinition trigger, String actionId) {
+    if (actionId == null) {
+      return dev.interlock.core.action.RetryPolicy.NONE;
+    }
+    for (Binding b : bindings.get(trigger.id()).bindings()) {
+      if (b.action().value().equals(actionId)) {
+        return b.retry();
+      }
+    }
+    return dev.interlock.core.action.RetryPolicy.NONE;
+  }
+
+  /** A run that continues a stored execution at {@code index}, keeping the results before it. */
+  private FlowRun runFrom(
+      TriggerDefinition trigger, List<PreparedAction> flow, Map<String, Object> input, ExecutionRecord record, int index) {
+    ActionResult[] results = new ActionResult[flow.size()];
+    for (int i = 0; i < index && i < record.results().size(); i++) {
+      results[i] = record.results().get(i);
+    }
+    long now = System.nanoTime();
+    FlowRun run = new FlowRun(trigger, record.id(), record.createdAt(), now, now + config.flowTimeout().toNanos(), flow,
+        results, input, new LinkedHashMap<>(), record.durationMs());
+    run.index = index;
+    return run;
+  }
+
+  /** Failed async executions whose retries are used up, oldest first. */
+  public List<ExecutionRecord> exhausted() {
+    List<ExecutionRecord> out = new ArrayList<>();
+    for (StoredExecution e : executions.exhausted()) {
+      out.add(e.record());
+    }
+    return out;
+  }
+
+  /**
+   * Delivers an exhausted execution again: from the action that failed, with a fresh set of
+   * attempts, on the worker pool.
+   */
+  public ExecutionResult redeliver(ExecutionId id) {
+    StoredExecution stored = executions.find(id).orElseThrow(
+        () -> new NotFoundException("execution_not_found", "no execution with id '" + id + "'"));
+    FlowSnapshot snap = stored.snapshot();
+    ExecutionRecord record = stored.record();
+    if (record.status() != ExecutionStatus.FAILED || snap == null) {
+      throw new ConflictException("execution_not_redeliverable", "execution " + id + " is " + record.status().json()
+          + "; only a failed async execution whose retries are used up can be delivered again");
+    }
+    TriggerDefinition trigger = catalog.require(record.triggerId());
+    List<PreparedAction> flow = new ArrayList<>();
+    for (ActionRef ref : snap.actions()) {
+      flow.add(loader.byRef(ref, trigger, configurationOf(trigger, ref)));
+    }
+    Map<String, Object> input = Json.copyObject(snap.event());
+    ExecutionRecord pending = new ExecutionRecord(record.id(), record.triggerId(), record.triggerVersion(),
+        ExecutionStatus.PENDING, record.createdAt(), clock.instant(), record.durationMs(), null, record.results(),
+        Map.of(), null);
+    StoredExecution again = new StoredExecution(pending, new FlowSnapshot(input, Map.of(ATTEMPT, 1L), snap.actions(),
+        snap.index(), false));
+    executions.save(again);
+    startClaimed(trigger, flow, input, again, () -> runFrom(trigger, flow, Json.copyObject(input), record, snap.index()), 1);
+    return ExecutionResult.of(pending);
+  }
+
+  /**
+   * Keeps each trigger's resolved and loaded flow in memory instead of reading the stores on every
+   * execution. Only sound when every change reaches {@link #invalidateFlows()}: the administration
+   * calls it on deploy and binding changes, a {@link dev.interlock.core.port.ChangeFeed} for changes
+   * made elsewhere.
+   */
+  public void enableFlowCache() {
+    flowCacheEnabled = true;
+  }
+
+  /** Drops the resolved flows; the next execution of each trigger reads the stores again. */
+  public void invalidateFlows() {
+    synchronized (flowCacheLock) {
+      flowGeneration++;
+      resolvedFlows.clear();
+    }
   }
 
   private ExecutionRecord pendingRecord(TriggerDefinition trigger, ExecutionId id, Instant created, List<PreparedAction> flow) {
@@ -271,6 +540,28 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
   }
 
   private List<PreparedAction> boundActions(TriggerDefinition trigger) {
+    if (!flowCacheEnabled) {
+      return resolveBoundActions(trigger);
+    }
+    List<PreparedAction> cached = resolvedFlows.get(trigger.id());
+    if (cached != null) {
+      return cached;
+    }
+    long generation;
+    synchronized (flowCacheLock) {
+      generation = flowGeneration;
+    }
+    List<PreparedAction> fresh = List.copyOf(resolveBoundActions(trigger));
+    synchronized (flowCacheLock) {
+      // an invalidation while resolving means what was read may be stale already: do not keep it
+      if (generation == flowGeneration) {
+        resolvedFlows.put(trigger.id(), fresh);
+      }
+    }
+    return fresh;
+  }
+
+  private List<PreparedAction> resolveBoundActions(TriggerDefinition trigger) {
     List<Binding> bound = bindings.get(trigger.id()).bindings();
     List<PreparedAction> out = new ArrayList<>(bound.size());
     for (Binding b : bound) {
@@ -305,6 +596,7 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
 
   /** Stops accepting async flows and waits up to {@code timeout} for running ones to finish. */
   public void shutdown(java.time.Duration timeout) {
+    retryTimer.shutdownNow();
     asyncPool.shutdown();
     try {
       asyncPool.awaitTermination(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);

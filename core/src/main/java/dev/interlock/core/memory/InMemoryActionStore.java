@@ -77,6 +77,28 @@ public final class InMemoryActionStore implements ActionStore {
   }
 
   @Override
+  public synchronized void deploy(Action updated, ActionVersion version, long expectedRevision) {
+    Action current = actions.get(updated.id());
+    if (current == null) {
+      throw new NotFoundException("action_not_found", "action " + updated.id() + " does not exist");
+    }
+    if (current.revision() != expectedRevision) {
+      throw new ConflictException(
+          "revision_conflict",
+          "action " + updated.id() + " was changed concurrently (revision " + current.revision()
+              + ", expected " + expectedRevision + ")");
+    }
+    addVersion(version);
+    actions.put(updated.id(), updated);
+  }
+
+  @Override
+  public synchronized boolean deleteVersion(ActionId action, int number) {
+    TreeMap<Integer, ActionVersion> vs = versions.get(action);
+    return vs != null && vs.remove(number) != null;
+  }
+
+  @Override
   public synchronized Optional<ActionVersion> version(ActionId action, int number) {
     TreeMap<Integer, ActionVersion> vs = versions.get(action);
     return vs == null ? Optional.empty() : Optional.ofNullable(vs.get(number));

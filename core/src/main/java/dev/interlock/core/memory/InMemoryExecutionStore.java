@@ -6,7 +6,9 @@ import dev.interlock.core.port.ExecutionStore;
 import dev.interlock.core.port.StoredExecution;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -72,6 +74,42 @@ public final class InMemoryExecutionStore implements ExecutionStore {
   public synchronized Optional<StoredExecution> findByState(String state) {
     ExecutionId id = byState.get(state);
     return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+  }
+
+  @Override
+  public synchronized List<StoredExecution> pending() {
+    List<StoredExecution> out = new ArrayList<>();
+    for (StoredExecution e : byId.values()) {
+      if (e.record().status() == ExecutionStatus.PENDING) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized boolean claim(StoredExecution claimed, Instant expectedUpdatedAt) {
+    StoredExecution current = byId.get(claimed.record().id());
+    if (current == null || current.record().status() != ExecutionStatus.PENDING) {
+      return false;
+    }
+    Instant at = current.record().updatedAt();
+    if (at == null ? expectedUpdatedAt != null : expectedUpdatedAt == null || at.toEpochMilli() != expectedUpdatedAt.toEpochMilli()) {
+      return false;
+    }
+    save(claimed);
+    return true;
+  }
+
+  @Override
+  public synchronized List<StoredExecution> exhausted() {
+    List<StoredExecution> out = new ArrayList<>();
+    for (StoredExecution e : byId.values()) {
+      if (e.record().status() == ExecutionStatus.FAILED && e.snapshot() != null) {
+        out.add(e);
+      }
+    }
+    return out;
   }
 
   @Override

@@ -38,4 +38,26 @@ public interface ActionStore {
 
   /** Versions of an action, newest first. */
   List<ActionVersion> versions(ActionId action);
+
+  /**
+   * Deploys in one step: adds {@code version} and replaces the action with {@code updated} (which
+   * names that version as deployed) if the action's revision is still {@code expectedRevision}.
+   * Either both changes are stored or neither. Durable stores must override this default, which is
+   * only atomic when nothing else writes concurrently.
+   */
+  default void deploy(Action updated, ActionVersion version, long expectedRevision) {
+    find(updated.id()).ifPresent(current -> {
+      if (current.revision() != expectedRevision) {
+        throw new dev.interlock.core.ConflictException(
+            "revision_conflict", "action " + updated.id() + " was changed concurrently");
+      }
+    });
+    addVersion(version);
+    update(updated, expectedRevision);
+  }
+
+  /** Removes one version (the oldest unused one when the version cap is reached); false if absent. */
+  default boolean deleteVersion(ActionId action, int number) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot delete versions");
+  }
 }

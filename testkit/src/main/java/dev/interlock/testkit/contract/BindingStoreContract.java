@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.interlock.core.ConflictException;
 import dev.interlock.core.action.ActionId;
 import dev.interlock.core.action.Binding;
+import dev.interlock.core.action.RetryPolicy;
 import dev.interlock.core.action.TriggerBindings;
 import dev.interlock.core.port.BindingStore;
 import dev.interlock.core.trigger.TriggerId;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +53,16 @@ public abstract class BindingStoreContract {
 
     assertThatThrownBy(() -> store.replace(T, List.of(), 0)).isInstanceOf(ConflictException.class);
     assertThat(store.get(T).bindings()).hasSize(1);
+  }
+
+  @Test
+  void keepsEachBindingsRetryPolicy() {
+    RetryPolicy policy = new RetryPolicy(5, Duration.ofMillis(250), 3, Duration.ofMinutes(2));
+    Binding retried = new Binding("b1", T, ActionId.of("act_1"), "a", Map.of(), policy);
+
+    store.replace(T, List.of(retried, binding("b2", "act_2")), 0);
+
+    assertThat(store.get(T).bindings()).extracting(Binding::retry).containsExactly(policy, RetryPolicy.NONE);
   }
 
   @Test

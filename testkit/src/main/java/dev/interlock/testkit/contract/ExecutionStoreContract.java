@@ -69,6 +69,34 @@ public abstract class ExecutionStoreContract {
   }
 
   @Test
+  void listsPendingExecutionsAndFailedOnesKeptForRedelivery() {
+    StoredExecution pending = new StoredExecution(record("exec_p", ExecutionStatus.PENDING, T0, null), snapshot());
+    StoredExecution exhausted = new StoredExecution(record("exec_x", ExecutionStatus.FAILED, T0, null), snapshot());
+    store.save(pending);
+    store.save(exhausted);
+    store.save(new StoredExecution(record("exec_f", ExecutionStatus.FAILED, T0, null), null));
+    store.save(new StoredExecution(record("exec_c", ExecutionStatus.COMPLETED, T0, null), null));
+
+    assertThat(store.pending()).containsExactly(pending);
+    assertThat(store.exhausted()).containsExactly(exhausted);
+  }
+
+  @Test
+  void letsOnlyOneClaimantTakeAPendingExecution() {
+    store.save(new StoredExecution(record("exec_p", ExecutionStatus.PENDING, T0, null), snapshot()));
+    StoredExecution first = new StoredExecution(record("exec_p", ExecutionStatus.PENDING, T0.plusSeconds(1), null), snapshot());
+    StoredExecution second = new StoredExecution(record("exec_p", ExecutionStatus.PENDING, T0.plusSeconds(2), null), snapshot());
+
+    boolean firstWon = store.claim(first, T0);
+    boolean secondWon = store.claim(second, T0);
+
+    assertThat(firstWon).isTrue();
+    assertThat(secondWon).isFalse();
+    assertThat(store.find(new ExecutionId("exec_p"))).contains(first);
+    assertThat(store.claim(new StoredExecution(record("exec_missing", ExecutionStatus.PENDING, T0, null), null), T0)).isFalse();
+  }
+
+  @Test
   void deletesRecordsLastUpdatedBeforeACutoff() {
     store.save(new StoredExecution(record("exec_old", ExecutionStatus.COMPLETED, T0, null), null));
     store.save(new StoredExecution(record("exec_new", ExecutionStatus.COMPLETED, T0.plusSeconds(100), null), null));

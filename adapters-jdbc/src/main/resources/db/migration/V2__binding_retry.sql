@@ -1,0 +1,2 @@
+-- Retry policy per binding (JSON, NULL = no retry).
+ALTER TABLE bindings ADD COLUMN retry TEXT;
