@@ -29,9 +29,14 @@ public final class RhinoScriptRuntime implements ScriptRuntime {
   private final SharedScope shared;
 
   public RhinoScriptRuntime(RhinoConfig config) {
+    this(config, HostModules.none());
+  }
+
+  /** A runtime whose {@code require} serves {@code modules} (the seam for Node compatibility). */
+  RhinoScriptRuntime(RhinoConfig config, HostModules modules) {
     this.config = config;
     this.factory = new SandboxContextFactory(config);
-    this.modules = HostModules.none();
+    this.modules = modules;
     this.shared = SharedScope.build(factory, modules);
   }
 
