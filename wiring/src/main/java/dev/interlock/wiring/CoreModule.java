@@ -8,6 +8,7 @@ import com.google.inject.multibindings.OptionalBinder;
 import dev.interlock.core.EngineConfig;
 import dev.interlock.core.Interlock;
 import dev.interlock.core.TriggerExecutor;
+import dev.interlock.core.admin.ActionAdministration;
 import dev.interlock.core.memory.InMemoryActionCache;
 import dev.interlock.core.memory.InMemoryActionStore;
 import dev.interlock.core.memory.InMemoryBindingStore;
@@ -95,6 +96,11 @@ public final class CoreModule extends AbstractModule {
   @Provides
   TriggerExecutor executor(Interlock interlock) {
     return interlock.executor();
+  }
+
+  @Provides
+  ActionAdministration administration(Interlock interlock) {
+    return interlock.administration();
   }
 
   @Provides

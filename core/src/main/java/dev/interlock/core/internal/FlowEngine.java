@@ -362,6 +362,18 @@ final class FlowEngine {
           case PLATFORM_ERROR -> "hit a platform error";
           default -> "failed";
         };
-    return "Action '" + action + "' " + what + ": " + e.name() + ": " + e.message();
+    String line = code == ErrorCode.ACTION_ERROR ? userLine(action, e.stack()) : null;
+    return "Action '" + action + "' " + what + (line == null ? "" : " at line " + line) + ": " + e.name() + ": "
+        + e.message();
+  }
+
+  /** The line of the innermost stack frame in the action's own source ({@code (name:12)}), if any. */
+  private static String userLine(String action, String stack) {
+    if (stack == null) {
+      return null;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\(" + java.util.regex.Pattern.quote(action) + "(?:\\.js)?:(\\d+)").matcher(stack);
+    return m.find() ? m.group(1) : null;
   }
 }
