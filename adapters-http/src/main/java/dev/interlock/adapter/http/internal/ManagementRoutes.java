@@ -47,6 +47,7 @@ public final class ManagementRoutes {
   private final TriggerCatalog catalog;
   private final Auth0Json json;
   private final List<String> runtimes;
+  private final ManagementRequests requests;
 
   public ManagementRoutes(ActionAdministration admin, TriggerExecutor executor, TriggerCatalog catalog,
       List<String> runtimes) {
@@ -55,6 +56,7 @@ public final class ManagementRoutes {
     this.catalog = catalog;
     this.runtimes = List.copyOf(runtimes);
     this.json = new Auth0Json(catalog, admin);
+    this.requests = new ManagementRequests(admin, catalog);
   }
 
   public List<Route> routes() {
@@ -95,53 +97,13 @@ public final class ManagementRoutes {
   }
 
   private void createAction(Context ctx) {
-    Map<String, Object> m = Body.object(ctx, false);
-    Body b = new Body();
-    String name = b.string(m, "name", "$.name", true);
-    TriggerId trigger = null;
-    List<Object> triggers = b.array(m, "supported_triggers", "$.supported_triggers", true);
-    if (triggers != null) {
-      if (triggers.size() != 1) {
-        b.problem("$.supported_triggers", "must name exactly one trigger, got " + triggers.size());
-      } else {
-        trigger = triggerRef(b, triggers.get(0), "$.supported_triggers[0]");
-      }
-    }
-    String code = b.string(m, "code", "$.code", false);
-    String runtime = b.string(m, "runtime", "$.runtime", false);
-    Map<String, String> deps = dependencies(b, m);
-    Map<String, String> secrets = secrets(b, m, true);
-    Boolean deploy = b.bool(m, "deploy", "$.deploy");
-    b.done();
-    NewAction request = new NewAction(name, trigger, code, runtime, deps, secrets, Boolean.TRUE.equals(deploy));
+    NewAction request = requests.newAction(Body.object(ctx, false));
     send(ctx, 201, json.action(translated(() -> admin.create(request))));
   }
 
   private void updateAction(Context ctx) {
     ActionId id = actionId(ctx);
-    Map<String, Object> m = Body.object(ctx, false);
-    Body b = new Body();
-    String name = b.string(m, "name", "$.name", false);
-    if (m.containsKey("supported_triggers")) {
-      List<Object> triggers = b.array(m, "supported_triggers", "$.supported_triggers", false);
-      if (triggers != null && triggers.size() == 1) {
-        TriggerId t = triggerRef(b, triggers.get(0), "$.supported_triggers[0]");
-        if (t != null && !t.equals(admin.get(id).trigger())) {
-          b.problem("$.supported_triggers[0].id", "an action's trigger cannot change; create a new action");
-        }
-      } else if (triggers != null) {
-        b.problem("$.supported_triggers", "must name exactly one trigger, got " + triggers.size());
-      }
-    }
-    if (m.containsKey("deploy")) {
-      b.problem("$.deploy", "is not accepted on update; POST .../deploy instead");
-    }
-    String code = b.string(m, "code", "$.code", false);
-    String runtime = b.string(m, "runtime", "$.runtime", false);
-    Map<String, String> deps = m.containsKey("dependencies") ? dependencies(b, m) : null;
-    Map<String, String> secrets = m.containsKey("secrets") ? secrets(b, m, false) : null;
-    b.done();
-    DraftChange change = new DraftChange(name, code, runtime, deps, secrets);
+    DraftChange change = requests.draftChange(id, Body.object(ctx, false));
     Long expected = ifMatch(ctx);
     send(ctx, 200, json.action(translated(() -> admin.updateDraft(id, change, expected))));
   }
@@ -212,20 +174,8 @@ public final class ManagementRoutes {
   private void replaceBindings(Context ctx) {
     TriggerId trigger = triggerId(ctx.pathParam("triggerId"), "triggerId");
     TriggerBindings current = admin.bindings(trigger);
-    Map<String, Object> m = Body.object(ctx, false);
-    Body b = new Body();
-    List<Object> list = b.array(m, "bindings", "$.bindings", true);
-    List<BindingRequest> requests = new ArrayList<>();
-    if (list != null) {
-      for (int i = 0; i < list.size(); i++) {
-        BindingRequest r = bindingRequest(b, list.get(i), "$.bindings[" + i + "]", trigger, current);
-        if (r != null) {
-          requests.add(r);
-        }
-      }
-    }
-    b.done();
-    TriggerBindings updated = translated(() -> admin.replaceBindings(trigger, requests, current.revision()));
+    List<BindingRequest> requested = requests.bindings(trigger, current, Body.object(ctx, false));
+    TriggerBindings updated = translated(() -> admin.replaceBindings(trigger, requested, current.revision()));
     List<Object> out = new ArrayList<>();
     for (Binding bd : updated.bindings()) {
       out.add(json.binding(bd, admin.get(bd.action())));
@@ -235,51 +185,6 @@ public final class ManagementRoutes {
     send(ctx, 200, res);
   }
 
-  private BindingRequest bindingRequest(Body b, Object item, String path, TriggerId trigger, TriggerBindings current) {
-    Map<String, Object> e = b.object(item, path, true);
-    if (e == null) {
-      return null;
-    }
-    Map<String, Object> ref = b.object(e.get("ref"), path + ".ref", true);
-    String display = b.string(e, "display_name", path + ".display_name", false);
-    List<Object> secrets = b.array(e, "secrets", path + ".secrets", false);
-    if (secrets != null && !secrets.isEmpty()) {
-      b.problem(path + ".secrets", "binding-level secrets are not supported; give the action its secrets");
-    }
-    Map<String, String> configuration = stringMap(b, e.get("configuration"), path + ".configuration");
-    if (ref == null) {
-      return null;
-    }
-    String type = b.string(ref, "type", path + ".ref.type", true);
-    String value = b.string(ref, "value", path + ".ref.value", true);
-    if (type == null || value == null) {
-      return null;
-    }
-    switch (type) {
-      case "action_id":
-        return new BindingRequest(ActionId.of(value), display, configuration);
-      case "action_name":
-        for (ActionView a : admin.list(Optional.of(trigger))) {
-          if (a.name().equals(value)) {
-            return new BindingRequest(a.id(), display, configuration);
-          }
-        }
-        b.problem(path + ".ref.value", "no action named '" + value + "' exists for trigger " + trigger);
-        return null;
-      case "binding_id":
-        for (Binding existing : current.bindings()) {
-          if (existing.id().equals(value)) {
-            return new BindingRequest(existing.action(), display != null ? display : existing.displayName(),
-                configuration != null ? configuration : existing.configuration());
-          }
-        }
-        b.problem(path + ".ref.value", "trigger " + trigger + " has no binding '" + value + "'");
-        return null;
-      default:
-        b.problem(path + ".ref.type", "must be one of action_id, action_name, binding_id; got '" + type + "'");
-        return null;
-    }
-  }
 
   private void getExecution(Context ctx) {
     ExecutionId id = new ExecutionId(ctx.pathParam("id"));
@@ -288,83 +193,6 @@ public final class ManagementRoutes {
   }
 
   // --- helpers ---------------------------------------------------------------------------------
-
-  private TriggerId triggerRef(Body b, Object item, String path) {
-    Map<String, Object> t = b.object(item, path, true);
-    if (t == null) {
-      return null;
-    }
-    String id = b.string(t, "id", path + ".id", true);
-    String version = b.string(t, "version", path + ".version", false);
-    if (id == null) {
-      return null;
-    }
-    Optional<TriggerDefinition> def = catalog.all().stream().filter(d -> d.id().value().equals(id)).findFirst();
-    if (def.isEmpty()) {
-      b.problem(path + ".id", "'" + id + "' is not a known trigger; known: "
-          + catalog.all().stream().map(d -> d.id().value()).toList());
-      return null;
-    }
-    if (version != null && !version.equals(def.get().version())) {
-      b.problem(path + ".version", "trigger " + id + " is served at version " + def.get().version() + ", not " + version);
-    }
-    return def.get().id();
-  }
-
-  private static Map<String, String> dependencies(Body b, Map<String, Object> m) {
-    List<Object> list = b.array(m, "dependencies", "$.dependencies", false);
-    Map<String, String> out = new LinkedHashMap<>();
-    if (list != null) {
-      for (int i = 0; i < list.size(); i++) {
-        String p = "$.dependencies[" + i + "]";
-        Map<String, Object> d = b.object(list.get(i), p, true);
-        if (d != null) {
-          String n = b.string(d, "name", p + ".name", true);
-          String v = b.string(d, "version", p + ".version", true);
-          if (n != null && v != null) {
-            out.put(n, v);
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  private static Map<String, String> secrets(Body b, Map<String, Object> m, boolean valueRequired) {
-    List<Object> list = b.array(m, "secrets", "$.secrets", false);
-    Map<String, String> out = new LinkedHashMap<>();
-    if (list != null) {
-      for (int i = 0; i < list.size(); i++) {
-        String p = "$.secrets[" + i + "]";
-        Map<String, Object> s = b.object(list.get(i), p, true);
-        if (s != null) {
-          String n = b.string(s, "name", p + ".name", true);
-          // on update a secret without value keeps its current value
-          String v = b.string(s, "value", p + ".value", valueRequired);
-          if (n != null) {
-            out.put(n, v);
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  private static Map<String, String> stringMap(Body b, Object v, String path) {
-    Map<String, Object> m = b.object(v, path, false);
-    if (m == null) {
-      return null;
-    }
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : m.entrySet()) {
-      if (e.getValue() instanceof String s) {
-        out.put(e.getKey(), s);
-      } else {
-        b.problem(path + "." + e.getKey(), "must be a string, got " + Json.typeOf(e.getValue()));
-      }
-    }
-    return out;
-  }
 
   private VersionView resolveVersion(ActionId id, String ref) {
     if (ref.chars().allMatch(Character::isDigit) && !ref.isEmpty() && ref.length() < 9) {
@@ -382,7 +210,7 @@ public final class ManagementRoutes {
     return ActionId.of(ctx.pathParam("id"));
   }
 
-  private static TriggerId triggerId(String value, String path) {
+  static TriggerId triggerId(String value, String path) {
     try {
       return TriggerId.of(value);
     } catch (IllegalArgumentException e) {
