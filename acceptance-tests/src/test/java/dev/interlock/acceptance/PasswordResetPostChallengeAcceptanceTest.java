@@ -151,4 +151,25 @@ class PasswordResetPostChallengeAcceptanceTest {
     assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(r.outcome()).isEqualTo(Map.of("result", "failed"));
   }
+
+  @Test
+  void rendersAFormAndDeniesOnTheSubmittedAnswer() {
+    ExecutionRecord suspended =
+        run(engine, TRIGGER, PostChallengeEvent.builder().build(), action(TRIGGER, "reset-form"), action(TRIGGER, "noop")).record();
+
+    assertThat(suspended.status()).isEqualTo(ExecutionStatus.SUSPENDED);
+    assertThat(suspended.continuation().details()).containsEntry("type", "prompt").containsEntry("prompt_id", "ap_reset_reason");
+    assertThat(suspended.continuation().resumeHandler()).isEqualTo("onContinuePostChallenge");
+
+    ExecutionRecord r =
+        engine.resume(suspended.continuation().state(),
+                new ResumeRequest(json("query", json(), "body", json()),
+                    json("prompt", json("id", "ap_reset_reason", "fields", json("reason", "account takeover")))))
+            .record();
+
+    assertThat(r.status()).isEqualTo(ExecutionStatus.DENIED);
+    assertThat(logs(r, "reset-form")).containsExactly("reset reason: account takeover");
+    assertThat(result(r, "noop").status()).isEqualTo(ActionStatus.SKIPPED);
+    assertThat(r.outcome()).containsEntry("error_description", "Please contact support to recover your account");
+  }
 }
