@@ -123,4 +123,27 @@ class PostLoginFlowRulesAcceptanceTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void redirectsAgainFromOnContinueAndShowsTheFinalMetadataToTheNextAction() {
+    ExecutionRecord first =
+        run(engine, TRIGGER, PostLoginEvent.builder().build(), action(TRIGGER, "two-redirects"), action(TRIGGER, "read-kyc")).record();
+    String state = first.continuation().state();
+
+    ExecutionRecord second = engine.resume(state, ResumeRequest.of(json("state", state, "step", "document"), json())).record();
+
+    assertThat(second.status()).isEqualTo(ExecutionStatus.SUSPENDED);
+    assertThat(second.continuation().redirectUrl()).startsWith("https://kyc.example.com/selfie?state=");
+    assertThat(second.continuation().resumeHandler()).isEqualTo("onContinuePostLogin");
+    String again = second.continuation().state();
+
+    ExecutionRecord done = engine.resume(again, ResumeRequest.of(json("state", again, "step", "selfie"), json())).record();
+
+    assertThat(done.status()).isEqualTo(ExecutionStatus.COMPLETED);
+    assertThat(done.id()).isEqualTo(first.id());
+    assertThat(commandNames(done, "two-redirects"))
+        .containsExactly("user.setUserMetadata", "redirect.sendUserTo", "redirect.sendUserTo", "user.setUserMetadata");
+    assertThat(logs(done, "read-kyc")).containsExactly("kyc_step=done");
+    assertThat(at(done.outcome(), "user", "user_metadata")).isEqualTo(Map.of("kyc_step", "done"));
+  }
 }

@@ -5,13 +5,17 @@ import static dev.interlock.acceptance.Acceptance.logs;
 import static dev.interlock.acceptance.Acceptance.result;
 import static dev.interlock.acceptance.Acceptance.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.interlock.core.InvalidRequestException;
+import dev.interlock.core.Problem;
 import dev.interlock.core.execution.ErrorCode;
 import dev.interlock.core.execution.ExecutionRecord;
 import dev.interlock.core.execution.ExecutionStatus;
 import dev.interlock.core.execution.ScriptError;
 import dev.interlock.testkit.EngineFixture;
 import dev.interlock.trigger.signuplogin.PostLoginEvent;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -108,5 +112,43 @@ class ScriptErrorsAcceptanceTest {
     ExecutionRecord r = runAlone("node-buffer");
 
     assertThat(r.status()).isEqualTo(ExecutionStatus.COMPLETED);
+  }
+
+  @Test
+  void refusesAHandlerThatIsNotAnAsyncFunction() {
+    ExecutionRecord r = runAlone("sync-handler");
+
+    assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(r.error().code()).isEqualTo(ErrorCode.ACTION_LOAD);
+    assertThat(r.error().message()).contains("async");
+  }
+
+  @Test
+  void reportsAThrownStringAsAnError() {
+    ExecutionRecord r = runAlone("throws-string");
+
+    assertThat(r.error().code()).isEqualTo(ErrorCode.ACTION_ERROR);
+    assertThat(result(r, "throws-string").error().name()).isEqualTo("Error");
+    assertThat(r.error().message()).contains("plain string for jane");
+  }
+
+  @Test
+  void refusesAnArrowFunctionThatOnlyReturnsAPromise() {
+    ExecutionRecord r = runAlone("rejects-object");
+
+    assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(r.error().code()).isEqualTo(ErrorCode.ACTION_LOAD);
+    assertThat(r.error().message()).contains("must be an async function");
+  }
+
+  @Test
+  void refusesAnEventThatDoesNotFitTheTriggerBeforeRunningAnything() {
+    Map<String, Object> event = PostLoginEvent.builder().user(u -> u.without("user_id")).without("client").build();
+
+    assertThatThrownBy(() -> run(engine, LOGIN, event, action(LOGIN, "throws-with-line")))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+          assertThat(e.code()).isEqualTo("invalid_event");
+          assertThat(e.problems()).extracting(Problem::path).contains("$.user.user_id", "$.client");
+        });
   }
 }
