@@ -145,4 +145,17 @@ class PostLoginEdgeCasesAcceptanceTest {
         .isEqualTo(Map.of("denied", true, "by", "validation.error",
             "validation_error", Map.of("code", "org_required", "message", "Log in through your organization to use Example Web App")));
   }
+
+  @Test
+  void masksASecretThatEndsUpInAThrownError() {
+    String key = "sk_live_0a1b2c3d4e5f";
+
+    ExecutionRecord r =
+        run(engine, TRIGGER, PostLoginEvent.builder().build(), action(TRIGGER, "throws-with-secret", Map.of("API_KEY", key))).record();
+
+    assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(ExecutionRecordJson.write(r)).doesNotContain(key);
+    assertThat(r.error().message()).contains("directory lookup failed (401) with key [secret]");
+    assertThat(at(r.outcome(), "access", "reason")).isEqualTo("directory lookup failed (401) with key [secret]");
+  }
 }
