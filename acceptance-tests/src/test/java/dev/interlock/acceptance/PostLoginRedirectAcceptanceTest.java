@@ -199,6 +199,43 @@ class PostLoginRedirectAcceptanceTest {
   }
 
   @Test
+  void failsTheFlowWhenTheReturnedTokenHasExpired() {
+    ExecutionRecord suspended = startLogin();
+    String state = suspended.continuation().state();
+    long past = Instant.now().getEpochSecond() - 600;
+    String expired = Hs256.sign(
+        json("sub", USER_ID, "iss", "login.example.com", "iat", past, "exp", past + 60, "state", state, "accepted", true),
+        SECRET);
+
+    ExecutionRecord r =
+        engine.resume(state, ResumeRequest.of(json("state", state, "session_token", expired), json())).record();
+
+    assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(r.error().message()).contains("The session token is invalid: Token has expired.");
+  }
+
+  @Test
+  void readsTheTokenFromACustomParameterName() {
+    String secret = "step-up-secret-xyz";
+    ExecutionRecord suspended =
+        run(engine, TRIGGER, PostLoginEvent.builder().build(),
+                action(TRIGGER, "step-up-custom-param", Map.of("STEPUP_SECRET", secret)))
+            .record();
+    String state = suspended.continuation().state();
+    long now = Instant.now().getEpochSecond();
+    String token = Hs256.sign(
+        json("sub", USER_ID, "iss", "login.example.com", "iat", now, "exp", now + 60, "state", state,
+            "amr", java.util.List.of("pwd", "hwk")),
+        secret);
+
+    ExecutionRecord r = engine.resume(state, ResumeRequest.of(json("state", state), json("result", token))).record();
+
+    assertThat(r.status()).isEqualTo(ExecutionStatus.COMPLETED);
+    assertThat(logs(r, "step-up-custom-param")).containsExactly("step-up methods: pwd+hwk");
+    assertThat(at(r.outcome(), "access_token", "custom_claims", "https://example.com/amr")).isEqualTo(java.util.List.of("pwd", "hwk"));
+  }
+
+  @Test
   void encodesQueryValuesAndKeepsTheFragment() {
     ExecutionRecord r =
         run(engine, TRIGGER, PostLoginEvent.builder().build(), action(TRIGGER, "redirect-special-query")).record();
