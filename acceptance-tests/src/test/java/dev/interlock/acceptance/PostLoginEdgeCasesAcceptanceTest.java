@@ -158,4 +158,39 @@ class PostLoginEdgeCasesAcceptanceTest {
     assertThat(r.error().message()).contains("directory lookup failed (401) with key [secret]");
     assertThat(at(r.outcome(), "access", "reason")).isEqualTo("directory lookup failed (401) with key [secret]");
   }
+
+  @Test
+  void stopsABusyLoopAtTheDeadline() {
+    try (EngineFixture quick =
+        EngineFixture.of(EngineConfig.defaults().withFlowTimeout(Duration.ofMillis(500)).withActionTimeout(Duration.ofMillis(500)),
+            InstantSource.system(), List.of(Acceptance.rhino()), new SignupLoginFamily())) {
+
+      ExecutionRecord r = run(quick, TRIGGER, PostLoginEvent.builder().build(), action(TRIGGER, "busy-loop")).record();
+
+      assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(r.error().code()).isEqualTo(ErrorCode.ACTION_TIMEOUT);
+    }
+  }
+
+  @Test
+  void stopsAnActionThatAllocatesWithoutBound() {
+    ExecutionRecord r = run(engine, TRIGGER, PostLoginEvent.builder().build(), action(TRIGGER, "memory-hog")).record();
+
+    assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(r.error().code()).isEqualTo(ErrorCode.ACTION_LIMIT);
+    assertThat(r.error().actionName()).isEqualTo("memory-hog");
+  }
+
+  @Test
+  void carriesTransactionAndUserMetadataAcrossAnMfaChallenge() {
+    ExecutionRecord suspended =
+        run(engine, TRIGGER, PostLoginEvent.builder().build(), action(TRIGGER, "mfa-with-tx-metadata"), action(TRIGGER, "after-mfa-metadata"))
+            .record();
+
+    ExecutionRecord r = engine.resume(suspended.continuation().state(), ResumeRequest.of(json(), json())).record();
+
+    assertThat(r.status()).isEqualTo(ExecutionStatus.COMPLETED);
+    assertThat(logs(r, "after-mfa-metadata")).containsExactly("reason=new_device last=otp");
+    assertThat(at(r.outcome(), "user", "app_metadata")).isEqualTo(Map.of("last_mfa_prompt", "otp"));
+  }
 }
