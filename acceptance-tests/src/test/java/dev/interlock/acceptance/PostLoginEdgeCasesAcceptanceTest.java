@@ -66,10 +66,6 @@ class PostLoginEdgeCasesAcceptanceTest {
    * receives already carries it (common.md section 5, "Pending metadata").
    */
   @Test
-  @Disabled(
-      "bug: onContinuePostLogin does not see metadata its own action set before sendUserTo; "
-          + "Behaviors.postLogin().resumedEvent (triggers-signup-login Behaviors.java:29-33) applies only committed "
-          + "changes and FlowEngine.suspend never calls nextEvent (so never UserMetadata.commit) for SUSPEND_RESUME_SAME")
   void showsMetadataSetBeforeARedirectToTheContinueHandler() {
     ExecutionRecord suspended =
         run(engine, TRIGGER, PostLoginEvent.builder().build(), action(TRIGGER, "redirect-with-metadata")).record();

@@ -249,9 +249,6 @@ class PostLoginRedirectAcceptanceTest {
 
   /** WHATWG {@code URLSearchParams.set}, which Auth0 uses, replaces only the named parameters. */
   @Test
-  @Disabled(
-      "bug: repeated query parameters of the target URL collapse to the last one (scope=read is lost); core "
-          + "RedirectProtocol.parseQuery (RedirectProtocol.java:67 and :217) collects them in a Map<String,String>")
   void keepsRepeatedQueryParametersOfTheTargetUrl() {
     ExecutionRecord r =
         run(engine, TRIGGER, PostLoginEvent.builder().build(), action(TRIGGER, "redirect-special-query")).record();

@@ -60,7 +60,7 @@ class ScriptErrorsAcceptanceTest {
   void namesTheActionAndTheErrorInTheExecutionMessage() {
     ExecutionRecord r = runAlone("reads-missing-property");
 
-    assertThat(r.error().message()).startsWith("Action 'reads-missing-property' failed: TypeError: ");
+    assertThat(r.error().message()).startsWith("Action 'reads-missing-property' failed at line 4: TypeError: ");
     assertThat(r.error().actionName()).isEqualTo("reads-missing-property");
   }
 
@@ -84,9 +84,6 @@ class ScriptErrorsAcceptanceTest {
 
   /** The execution-record spec: "Messages name the action and, for script errors, the line in the user's source." */
   @Test
-  @Disabled(
-      "bug: the execution-level error message names the action but not the user's line; "
-          + "core FlowEngine.describe (FlowEngine.java:356-365) builds it from name and message only, ignoring the stack")
   void namesTheUsersLineInTheExecutionMessage() {
     ExecutionRecord r = runAlone("throws-with-line");
 
