@@ -180,7 +180,7 @@ public final class RedirectProtocol {
         throw invalid("Missing or invalid standard claims");
       }
     }
-    if (t.header().get("typ") instanceof String typ && !typ.equalsIgnoreCase("JWT")) {
+    if (!(t.header().get("typ") instanceof String typ) || !typ.equalsIgnoreCase("JWT")) {
       throw invalid("Unexpected token payload type");
     }
     if (!claims.get("sub").equals(Events.at(call.event(), "user", "user_id"))) {
