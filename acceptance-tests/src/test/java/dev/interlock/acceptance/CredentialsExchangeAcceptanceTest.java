@@ -76,7 +76,7 @@ class CredentialsExchangeAcceptanceTest {
     assertThat(r.outcome().get("custom_claims"))
         .isEqualTo(Map.of("https://billing.example.com/client_name", "Nightly billing job",
             "https://billing.example.com/granted", List.of("read:invoices", "write:invoices")));
-    assertThat(r.outcome().get("dropped_claims")).isEqualTo(List.of("sub"));
+    assertThat(r.outcome().get("ignored_claims")).isEqualTo(List.of("sub"));
     assertThat(r.outcome()).doesNotContainKey("target_scopes");
   }
 

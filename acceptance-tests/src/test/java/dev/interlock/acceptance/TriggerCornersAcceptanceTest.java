@@ -36,15 +36,15 @@ class TriggerCornersAcceptanceTest {
   }
 
   @Test
-  void failsACredentialsExchangeThatSetsAnUndefinedClaim() {
+  void recordsAnUndefinedClaimValueAsNullAsPostLoginDoes() {
     ExecutionRecord r =
         run(engine, "credentials-exchange", CredentialsExchangeEvent.builder().build(),
                 action("credentials-exchange", "undefined-claim"))
             .record();
 
-    assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
-    assertThat(result(r, "undefined-claim").error().name()).isEqualTo("TypeError");
-    assertThat(r.error().message()).contains("value");
+    assertThat(r.status()).isEqualTo(ExecutionStatus.COMPLETED);
+    assertThat(result(r, "undefined-claim").commands().get(0).args())
+        .containsExactly("https://billing.example.com/tier", null);
   }
 
   @Test
