@@ -31,7 +31,7 @@ public final class RhinoScriptRuntime implements ScriptRuntime {
   public RhinoScriptRuntime(RhinoConfig config) {
     this.config = config;
     this.factory = new SandboxContextFactory(config);
-    this.modules = HostModules.none();
+    this.modules = new dev.interlock.adapter.rhino.internal.node.NodeModules(config);
     this.shared = SharedScope.build(factory, modules);
   }
 
@@ -47,7 +47,7 @@ public final class RhinoScriptRuntime implements ScriptRuntime {
     List<Problem> problems = new ArrayList<>();
     for (ModuleShape.Require r : shape.requires()) {
       if (!modules.provides(r.module())) {
-        problems.add(new Problem(r.position(), "Cannot find module '" + r.module() + "': this runtime provides no modules yet"));
+        problems.add(new Problem(r.position(), "Cannot find module '" + r.module() + "'" + HostGlobals.available(modules)));
       }
     }
     for (String handler : handlers(trigger)) {

@@ -1,0 +1,399 @@
+// fetch (Headers, Response, AbortController, AbortSignal) and the `axios` package, on the host's
+// HTTP function (egress policy and limits are enforced there). The host call waits for the
+// response: the promise fetch returns is already settled when fetch returns. ES5; no shared state.
+(function (native, lib) {
+  'use strict';
+  var Buffer = lib.Buffer, DOMException = lib.DOMException, URLSearchParams = lib.URLSearchParams;
+
+  function defineHidden(o, name, value) {
+    Object.defineProperty(o, name, { value: value, writable: true, configurable: true, enumerable: false });
+  }
+
+  // ---------------------------------------------------------------- AbortController / AbortSignal
+  function AbortSignal() {
+    throw new TypeError('Illegal constructor');
+  }
+  function newSignal() {
+    var s = Object.create(AbortSignal.prototype);
+    defineHidden(s, '_aborted', false);
+    defineHidden(s, '_reason', undefined);
+    defineHidden(s, '_timeoutAt', 0);
+    defineHidden(s, '_listeners', []);
+    defineHidden(s, 'onabort', null);
+    return s;
+  }
+  function timedOut(s) {
+    if (!s._aborted && s._timeoutAt && Date.now() >= s._timeoutAt) {
+      s._aborted = true;
+      s._reason = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+    }
+    return s._aborted;
+  }
+  function abortSignal(s, reason) {
+    if (timedOut(s)) return;
+    s._aborted = true;
+    s._reason = reason === undefined ? new DOMException('This operation was aborted', 'AbortError') : reason;
+    var event = { type: 'abort', target: s };
+    if (typeof s.onabort === 'function') s.onabort(event);
+    s._listeners.slice().forEach(function (fn) { fn.call(s, event); });
+  }
+  Object.defineProperty(AbortSignal.prototype, 'aborted', { get: function () { return timedOut(this); } });
+  Object.defineProperty(AbortSignal.prototype, 'reason', { get: function () { timedOut(this); return this._reason; } });
+  defineHidden(AbortSignal.prototype, 'throwIfAborted', function () { if (timedOut(this)) throw this._reason; });
+  defineHidden(AbortSignal.prototype, 'addEventListener', function (type, fn) {
+    if (type === 'abort' && typeof fn === 'function') this._listeners.push(fn);
+  });
+  defineHidden(AbortSignal.prototype, 'removeEventListener', function (type, fn) {
+    var i = this._listeners.indexOf(fn);
+    if (i >= 0) this._listeners.splice(i, 1);
+  });
+  AbortSignal.abort = function (reason) { var s = newSignal(); abortSignal(s, reason); return s; };
+  // The timeout is checked when the signal is read and passed to the host call as its timeout;
+  // no timer keeps the execution waiting.
+  AbortSignal.timeout = function (ms) {
+    var s = newSignal();
+    s._timeoutAt = Date.now() + Number(ms);
+    return s;
+  };
+  AbortSignal.any = function (signals) {
+    var s = newSignal();
+    signals.forEach(function (x) {
+      if (x.aborted && !s._aborted) abortSignal(s, x.reason);
+      if (x._timeoutAt && (!s._timeoutAt || x._timeoutAt < s._timeoutAt)) s._timeoutAt = x._timeoutAt;
+      x.addEventListener('abort', function () { abortSignal(s, x.reason); });
+    });
+    return s;
+  };
+
+  function AbortController() {
+    defineHidden(this, '_signal', newSignal());
+  }
+  Object.defineProperty(AbortController.prototype, 'signal', { get: function () { return this._signal; } });
+  defineHidden(AbortController.prototype, 'abort', function (reason) { abortSignal(this._signal, reason); });
+
+  // ---------------------------------------------------------------- Headers
+  function Headers(init) {
+    defineHidden(this, '_map', {});
+    var self = this;
+    if (init instanceof Headers) init.forEach(function (v, k) { self.append(k, v); });
+    else if (Array.isArray(init)) init.forEach(function (p) { self.append(p[0], p[1]); });
+    else if (init && typeof init === 'object') Object.keys(init).forEach(function (k) { self.append(k, init[k]); });
+  }
+  function headerName(name) {
+    var n = String(name).toLowerCase();
+    if (!/^[!#$%&'*+\-.^_`|~0-9a-z]+$/.test(n)) throw new TypeError('Headers.append: "' + name + '" is an invalid header name.');
+    return n;
+  }
+  var HP = Headers.prototype;
+  defineHidden(HP, 'append', function (name, value) {
+    var n = headerName(name), v = String(value).trim();
+    this._map[n] = Object.prototype.hasOwnProperty.call(this._map, n) ? this._map[n] + ', ' + v : v;
+  });
+  defineHidden(HP, 'set', function (name, value) { this._map[headerName(name)] = String(value).trim(); });
+  defineHidden(HP, 'get', function (name) {
+    var n = headerName(name);
+    return Object.prototype.hasOwnProperty.call(this._map, n) ? this._map[n] : null;
+  });
+  defineHidden(HP, 'has', function (name) { return Object.prototype.hasOwnProperty.call(this._map, headerName(name)); });
+  defineHidden(HP, 'delete', function (name) { delete this._map[headerName(name)]; });
+  defineHidden(HP, 'forEach', function (fn, thisArg) {
+    var self = this;
+    Object.keys(this._map).sort().forEach(function (k) { fn.call(thisArg, self._map[k], k, self); });
+  });
+  defineHidden(HP, 'entries', function () {
+    var self = this;
+    return Object.keys(this._map).sort().map(function (k) { return [k, self._map[k]]; })[Symbol.iterator]();
+  });
+  defineHidden(HP, 'keys', function () { return Object.keys(this._map).sort()[Symbol.iterator](); });
+  defineHidden(HP, 'values', function () {
+    var self = this;
+    return Object.keys(this._map).sort().map(function (k) { return self._map[k]; })[Symbol.iterator]();
+  });
+  defineHidden(HP, Symbol.iterator, HP.entries);
+  defineHidden(HP, 'getSetCookie', function () { var c = this.get('set-cookie'); return c === null ? [] : [c]; });
+
+  // ---------------------------------------------------------------- Response
+  function bodyBytes(body) {
+    if (body === undefined || body === null) return null;
+    if (typeof body === 'string') return native.utf8Encode(body);
+    if (body instanceof URLSearchParams) return native.utf8Encode(body.toString());
+    if (body instanceof ArrayBuffer) return new Uint8Array(body);
+    if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+    return native.utf8Encode(String(body));
+  }
+  function bodyType(body) {
+    if (typeof body === 'string') return 'text/plain;charset=UTF-8';
+    if (body instanceof URLSearchParams) return 'application/x-www-form-urlencoded;charset=UTF-8';
+    return null;
+  }
+
+  function Response(body, init) {
+    init = init || {};
+    var status = init.status === undefined ? 200 : init.status;
+    if (status < 200 || status > 599) throw new RangeError('init["status"] must be in the range of 200 to 599, inclusive.');
+    defineHidden(this, '_bytes', bodyBytes(body) || new Uint8Array(0));
+    defineHidden(this, '_used', false);
+    defineHidden(this, '_status', status);
+    defineHidden(this, '_statusText', init.statusText === undefined ? '' : String(init.statusText));
+    defineHidden(this, '_headers', new Headers(init.headers));
+    defineHidden(this, '_url', '');
+    defineHidden(this, '_redirected', false);
+    var type = bodyType(body);
+    if (type && !this._headers.has('content-type')) this._headers.set('content-type', type);
+  }
+  var RP = Response.prototype;
+  Object.defineProperty(RP, 'status', { get: function () { return this._status; } });
+  Object.defineProperty(RP, 'statusText', { get: function () { return this._statusText; } });
+  Object.defineProperty(RP, 'ok', { get: function () { return this._status >= 200 && this._status <= 299; } });
+  Object.defineProperty(RP, 'headers', { get: function () { return this._headers; } });
+  Object.defineProperty(RP, 'url', { get: function () { return this._url; } });
+  Object.defineProperty(RP, 'redirected', { get: function () { return this._redirected; } });
+  Object.defineProperty(RP, 'bodyUsed', { get: function () { return this._used; } });
+  Object.defineProperty(RP, 'type', { get: function () { return 'basic'; } });
+  function consume(self) {
+    if (self._used) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
+    self._used = true;
+    return Promise.resolve(self._bytes);
+  }
+  defineHidden(RP, 'text', function () { return consume(this).then(function (b) { return native.utf8Decode(b); }); });
+  defineHidden(RP, 'json', function () { return consume(this).then(function (b) { return JSON.parse(native.utf8Decode(b)); }); });
+  defineHidden(RP, 'arrayBuffer', function () {
+    return consume(this).then(function (b) { return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength); });
+  });
+  defineHidden(RP, 'bytes', function () { return consume(this).then(function (b) { return new Uint8Array(b); }); });
+  defineHidden(RP, 'clone', function () {
+    if (this._used) throw new TypeError('Response.clone: Body has already been consumed.');
+    var c = new Response(new Uint8Array(this._bytes), { status: this._status, statusText: this._statusText, headers: this._headers });
+    c._url = this._url;
+    c._redirected = this._redirected;
+    return c;
+  });
+  Response.json = function (data, init) {
+    var r = new Response(JSON.stringify(data), init);
+    r._headers.set('content-type', 'application/json');
+    return r;
+  };
+  Response.error = function () { var r = new Response(null, { status: 200 }); r._status = 0; return r; };
+
+  // ---------------------------------------------------------------- fetch
+  function fetchError(result) {
+    var e = new TypeError('fetch failed: ' + result.error);
+    e.code = result.code;
+    e.cause = { code: result.code, message: result.error };
+    return e;
+  }
+
+  /** One host request; returns the raw result ({status, headers, body, ...} or {error, code}). */
+  function send(method, url, headers, body, signal, timeoutMs, redirect) {
+    var flat = [];
+    headers.forEach(function (v, k) { flat.push(k, v); });
+    var timeout = timeoutMs > 0 ? timeoutMs : -1;
+    if (signal && signal._timeoutAt) {
+      var left = Math.max(1, signal._timeoutAt - Date.now());
+      timeout = timeout > 0 ? Math.min(timeout, left) : left;
+    }
+    return native.http(method, url, flat, body, timeout, redirect || 'follow');
+  }
+
+  function fetch(input, init) {
+    try {
+      init = init || {};
+      var url = typeof input === 'string' ? input : input && typeof input.href === 'string' ? input.href
+        : input && typeof input.url === 'string' ? input.url : String(input);
+      var href;
+      try { href = new lib.URL(url).href; } catch (e) { var err = new TypeError('Failed to parse URL from ' + url); err.cause = e; throw err; }
+      var method = String(init.method || (input && input.method) || 'GET').toUpperCase();
+      var headers = new Headers(init.headers || (input && input.headers));
+      var body = init.body;
+      if (body !== undefined && body !== null && (method === 'GET' || method === 'HEAD')) {
+        throw new TypeError('Request with GET/HEAD method cannot have body.');
+      }
+      var type = bodyType(body);
+      if (type && !headers.has('content-type')) headers.set('content-type', type);
+      var signal = init.signal;
+      if (signal && signal.aborted) throw signal.reason;
+      var result = send(method, href, headers, bodyBytes(body), signal, 0, init.redirect);
+      if (result.error !== undefined) {
+        if (result.code === 'TIMEOUT' && signal && signal._timeoutAt) throw signal.reason || new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+        throw fetchError(result);
+      }
+      var response = new Response(result.body, { status: result.status < 200 ? 200 : result.status, statusText: result.statusText });
+      response._status = result.status;
+      var h = new Headers();
+      for (var i = 0; i + 1 < result.headers.length; i += 2) h.append(result.headers[i], result.headers[i + 1]);
+      response._headers = h;
+      response._url = result.url;
+      response._redirected = result.redirected;
+      return Promise.resolve(response);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- axios
+  function AxiosError(message, code, config, response) {
+    var e = new Error(message);
+    Object.setPrototypeOf(e, AxiosError.prototype);
+    e.name = 'AxiosError';
+    e.code = code;
+    e.config = config;
+    e.request = {};
+    if (response) { e.response = response; e.status = response.status; }
+    e.isAxiosError = true;
+    defineHidden(e, 'toJSON', function () {
+      return { message: e.message, name: e.name, code: e.code, status: e.status };
+    });
+    return e;
+  }
+  AxiosError.prototype = Object.create(Error.prototype);
+  AxiosError.prototype.constructor = AxiosError;
+
+  function merge(a, b) {
+    var out = {};
+    [a || {}, b || {}].forEach(function (o) {
+      Object.keys(o).forEach(function (k) {
+        if (k === 'headers') out.headers = Object.assign({}, out.headers, o.headers);
+        else out[k] = o[k];
+      });
+    });
+    return out;
+  }
+
+  function buildUrl(config) {
+    var url = config.url || '';
+    if (config.baseURL && !/^[a-z][a-z0-9+.\-]*:\/\//i.test(url)) {
+      url = url ? config.baseURL.replace(/\/+$/, '') + '/' + url.replace(/^\/+/, '') : config.baseURL;
+    }
+    var params = config.params;
+    if (params) {
+      var qs = params instanceof URLSearchParams ? params.toString() : Object.keys(params).filter(function (k) {
+        return params[k] !== undefined && params[k] !== null;
+      }).map(function (k) {
+        var v = params[k];
+        var vs = Array.isArray(v) ? v : [v];
+        return vs.map(function (x) {
+          var s = x instanceof Date ? x.toISOString() : typeof x === 'object' ? JSON.stringify(x) : String(x);
+          return encodeURIComponent(k) + (Array.isArray(v) ? '[]' : '') + '=' + encodeURIComponent(s);
+        }).join('&');
+      }).join('&');
+      if (qs) url += (url.indexOf('?') >= 0 ? '&' : '?') + qs;
+    }
+    return url;
+  }
+
+  function axiosRequest(defaults, interceptors, config) {
+    config = merge(defaults, config);
+    config.method = String(config.method || 'get').toLowerCase();
+    var chain = Promise.resolve(config);
+    interceptors.request._list.forEach(function (i) { chain = chain.then(i.fulfilled, i.rejected); });
+    chain = chain.then(dispatch);
+    interceptors.response._list.forEach(function (i) { chain = chain.then(i.fulfilled, i.rejected); });
+    return chain;
+  }
+
+  function dispatch(config) {
+    var headers = new Headers();
+    headers.set('accept', 'application/json, text/plain, */*');
+    var h = config.headers || {};
+    Object.keys(h).forEach(function (k) {
+      var m = k.toLowerCase();
+      if (['common', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options'].indexOf(m) >= 0) return;
+      if (h[k] !== undefined && h[k] !== null && h[k] !== false) headers.set(k, h[k]);
+    });
+    var data = config.data, body = null;
+    if (data !== undefined && data !== null) {
+      if (typeof data === 'string') {
+        body = native.utf8Encode(data);
+        if (!headers.has('content-type')) headers.set('content-type', 'application/x-www-form-urlencoded');
+      } else if (data instanceof URLSearchParams) {
+        body = native.utf8Encode(data.toString());
+        if (!headers.has('content-type')) headers.set('content-type', 'application/x-www-form-urlencoded;charset=utf-8');
+      } else if (ArrayBuffer.isView(data) || data instanceof ArrayBuffer) {
+        body = bodyBytes(data);
+      } else {
+        var ct = headers.get('content-type');
+        if (ct && ct.indexOf('application/x-www-form-urlencoded') >= 0) {
+          body = native.utf8Encode(new URLSearchParams(data).toString());
+        } else {
+          body = native.utf8Encode(JSON.stringify(data));
+          if (!ct) headers.set('content-type', 'application/json');
+        }
+      }
+    }
+    if (config.auth) {
+      headers.set('authorization', 'Basic ' + lib.btoa(unescape(encodeURIComponent((config.auth.username || '') + ':' + (config.auth.password || '')))));
+    }
+    var url = buildUrl(config);
+    var href;
+    try { href = new lib.URL(url).href; } catch (e) { return Promise.reject(new AxiosError('Invalid URL', 'ERR_INVALID_URL', config)); }
+    if (config.signal && config.signal.aborted) return Promise.reject(new AxiosError('canceled', 'ERR_CANCELED', config));
+    var redirect = config.maxRedirects === 0 ? 'manual' : 'follow';
+    var result = send(config.method.toUpperCase(), href, headers, body, config.signal, config.timeout || 0, redirect);
+    if (result.error !== undefined) {
+      if (result.code === 'TIMEOUT') {
+        var t = config.timeout ? 'timeout of ' + config.timeout + 'ms exceeded' : 'timeout exceeded';
+        return Promise.reject(new AxiosError(t, 'ECONNABORTED', config));
+      }
+      return Promise.reject(new AxiosError(result.error, result.code === 'EGRESS_DENIED' ? 'EGRESS_DENIED' : 'ERR_NETWORK', config));
+    }
+    var responseHeaders = {};
+    for (var i = 0; i + 1 < result.headers.length; i += 2) responseHeaders[result.headers[i]] = result.headers[i + 1];
+    var text = native.utf8Decode(result.body), payload = text;
+    var type = config.responseType || 'json';
+    if (type === 'arraybuffer') payload = Buffer.from(result.body);
+    else if (type === 'json' && text !== '') {
+      try { payload = JSON.parse(text); } catch (e) { payload = text; }
+    }
+    var response = { data: payload, status: result.status, statusText: result.statusText, headers: responseHeaders,
+      config: config, request: { responseURL: result.url } };
+    var validate = config.validateStatus === undefined ? function (s) { return s >= 200 && s < 300; } : config.validateStatus;
+    if (!validate || validate(result.status)) return Promise.resolve(response);
+    return Promise.reject(new AxiosError('Request failed with status code ' + result.status,
+      result.status >= 500 ? 'ERR_BAD_RESPONSE' : 'ERR_BAD_REQUEST', config, response));
+  }
+
+  function Interceptors() { defineHidden(this, '_list', []); }
+  defineHidden(Interceptors.prototype, 'use', function (fulfilled, rejected) {
+    this._list.push({ fulfilled: fulfilled, rejected: rejected });
+    return this._list.length - 1;
+  });
+  defineHidden(Interceptors.prototype, 'eject', function (id) { this._list[id] = { fulfilled: undefined, rejected: undefined }; });
+  defineHidden(Interceptors.prototype, 'clear', function () { this._list.length = 0; });
+
+  /** An axios instance; `shared` instances (the module export) keep their defaults read-only. */
+  function createInstance(defaults, shared) {
+    var interceptors = { request: new Interceptors(), response: new Interceptors() };
+    function instance(urlOrConfig, config) {
+      if (typeof urlOrConfig === 'string') return axiosRequest(instance.defaults, interceptors, merge(config, { url: urlOrConfig }));
+      return axiosRequest(instance.defaults, interceptors, urlOrConfig);
+    }
+    instance.defaults = defaults;
+    instance.interceptors = interceptors;
+    instance.request = function (config) { return instance(config); };
+    ['get', 'delete', 'head', 'options'].forEach(function (m) {
+      instance[m] = function (url, config) { return instance(merge(config, { url: url, method: m })); };
+    });
+    ['post', 'put', 'patch'].forEach(function (m) {
+      instance[m] = function (url, data, config) { return instance(merge(config, { url: url, method: m, data: data })); };
+    });
+    instance.create = function (config) { return createInstance(merge(defaults, config), false); };
+    instance.isAxiosError = function (e) { return !!(e && e.isAxiosError); };
+    instance.AxiosError = AxiosError;
+    instance.AxiosHeaders = Headers;
+    instance.all = function (list) { return Promise.all(list); };
+    instance.spread = function (fn) { return function (arr) { return fn.apply(null, arr); }; };
+    instance.isCancel = function (e) { return !!(e && e.code === 'ERR_CANCELED'); };
+    if (shared) instance['default'] = instance;
+    return instance;
+  }
+  var axios = createInstance({ headers: {}, timeout: 0 }, true);
+
+  return {
+    fetch: fetch,
+    Headers: Headers,
+    Response: Response,
+    AbortController: AbortController,
+    AbortSignal: AbortSignal,
+    axios: axios
+  };
+})
