@@ -125,6 +125,25 @@ class SandboxIsolationTest {
   }
 
   @Test
+  void leavesTheScriptsOwnObjectsFreeToChange() {
+    String code = String.join("\n",
+        "class Temp { constructor() { this.c = 21; } get twice() { return this.c * 2; } static make() { return new Temp(); } }",
+        "exports.onExecutePostLogin = async (event, api) => {",
+        "  const frozen = Object.freeze({ a: 1 });",
+        "  const o = {}; o.toString = () => 'own'; Object.defineProperty(o, 'x', { value: 5 });",
+        "  const p = Object.setPrototypeOf({}, { inherited: 'yes' });",
+        "  const q = {}; q.__proto__ = { viaProto: 'ok' };",
+        "  const bare = Object.create(null); bare.k = 1;",
+        "  const arr = Array.of(1, 2); const from = Array.from('ab');",
+        "  console.log([Object.isFrozen(frozen), String(o), o.x, p.inherited, q.viaProto, bare.k, Temp.make().twice, arr.length, from.join('')].join());",
+        "};");
+
+    ExecutionRecord r = Scripts.run(engine, code);
+
+    assertThat(r.results().get(0).logs().get(0).message()).isEqualTo("true,own,5,yes,ok,1,42,2,ab");
+  }
+
+  @Test
   void exposesNoJavaOrContinuations() {
     String code = "exports.onExecutePostLogin = async (event, api) => { console.log([typeof java, typeof Packages, "
         + "typeof Continuation, typeof importPackage, typeof JavaAdapter, typeof getClass, typeof load, typeof JavaImporter, "

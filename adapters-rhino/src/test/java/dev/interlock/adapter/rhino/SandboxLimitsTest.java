@@ -52,6 +52,7 @@ class SandboxLimitsTest {
         Arguments.of("endless loop in a timer", handler("await new Promise((r) => setTimeout(() => { while (true) {} }, 1));"), ErrorCode.ACTION_TIMEOUT),
         Arguments.of("endless loop at top level", "while (true) {}\n" + handler(""), ErrorCode.ACTION_TIMEOUT),
         Arguments.of("timer past the deadline", handler("await new Promise((r) => setTimeout(r, 60000));"), ErrorCode.ACTION_TIMEOUT),
+        Arguments.of("promise that never settles", handler("await new Promise(() => {});"), ErrorCode.ACTION_TIMEOUT),
         Arguments.of("endless promise chain", handler("const loop = () => Promise.resolve().then(loop); loop(); await new Promise(() => {});"), ErrorCode.ACTION_LIMIT),
         Arguments.of("endless async recursion", handler("const f = async () => { await null; return f(); }; await f();"), ErrorCode.ACTION_LIMIT),
         Arguments.of("unbounded array growth", handler("const a = []; for (;;) a.push({ i: a.length, s: 'xxxxxxxxxxxxxxxx' + a.length });"), ErrorCode.ACTION_LIMIT),
@@ -66,6 +67,7 @@ class SandboxLimitsTest {
         Arguments.of("fill of a huge array", handler("new Array(5e7).fill(0);"), ErrorCode.ACTION_LIMIT),
         Arguments.of("Array.from a huge length", handler("Array.from({ length: 3e7 });"), ErrorCode.ACTION_LIMIT),
         Arguments.of("JSON.stringify of a huge tree", handler("let o = {}; for (let i = 0; i < 22; i++) o = { a: o, b: o }; JSON.stringify(o);"), ErrorCode.ACTION_LIMIT),
+        Arguments.of("catastrophic regex backtracking", handler("/^(a+)+$/.test('a'.repeat(40) + 'b');"), ErrorCode.ACTION_LIMIT),
         Arguments.of("deep recursion", handler("function f(n) { return f(n + 1) + 1; } f(0);"), ErrorCode.ACTION_LIMIT),
         Arguments.of("deep recursion caught by the script", handler("function f(n) { try { return f(n + 1) + 1; } catch (e) { return f(n + 1); } } f(0);"), ErrorCode.ACTION_LIMIT),
         Arguments.of("too many timers", handler("for (let i = 0; i < 5000; i++) setTimeout(() => {}, 10);"), ErrorCode.ACTION_LIMIT));
@@ -83,6 +85,18 @@ class SandboxLimitsTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Disabled(
+      "Known gap: each doubling is one Java step (ConsString flattening) and the observer runs too rarely to see"
+          + " the growth; the script ends with action_limit only when the length overflows, after ~30 s and GBs of heap."
+          + " Needs a string-length limit inside Rhino or process isolation.")
+  void stopsExponentialStringDoublingInTime() {
+    ExecutionRecord r = Scripts.run(engine, handler("let s = 'x'; for (;;) { s = s + s; s.charAt(1); }"));
+
+    assertThat(r.error().code()).isEqualTo(ErrorCode.ACTION_LIMIT);
+    assertThat(r.durationMs()).isLessThan(5_000);
+  }
+
+  @Test
   void cannotCatchTheTimeoutInsideTheScript() {
     String code = handler("try { while (true) {} } catch (e) { api.access.deny('caught ' + e); }");
 
@@ -90,6 +104,15 @@ class SandboxLimitsTest {
 
     assertThat(r.error().code()).isEqualTo(ErrorCode.ACTION_TIMEOUT);
     assertThat(r.commands()).isEmpty();
+  }
+
+  @Test
+  void pointsTheTimeoutAtTheLoopInTheAuthorsSource() {
+    String code = "const spin = () => {\n  for (;;) {}\n};\n" + handler("await null;\nspin();");
+
+    ExecutionRecord r = Scripts.run(engine, code);
+
+    assertThat(r.results().get(0).error().stack()).startsWith("TimeoutError: ").contains("test-action:2");
   }
 
   @Test

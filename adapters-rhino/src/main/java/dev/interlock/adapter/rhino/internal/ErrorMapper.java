@@ -78,6 +78,12 @@ final class ErrorMapper {
     return v == Scriptable.NOT_FOUND || v == org.mozilla.javascript.Undefined.instance || v == null ? fallback : v;
   }
 
+  /** {@code Name: message} and the author's frames where {@code e} was created. */
+  String stackAt(String name, String message, RhinoException e) {
+    String frames = e == null ? "" : stackOf(e);
+    return name + ": " + message + (frames.isEmpty() ? "" : "\n" + frames);
+  }
+
   private String stackOf(RhinoException e) {
     StringBuilder sb = new StringBuilder();
     for (ScriptStackElement el : e.getScriptStack()) {

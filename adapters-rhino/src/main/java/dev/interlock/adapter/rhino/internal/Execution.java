@@ -59,7 +59,7 @@ final class Execution {
     this.scope = scope;
   }
 
-  /** The execution the current thread's Context runs, or a TypeError outside one. */
+  /** The execution the current thread's Context runs; host functions are never called outside one. */
   static Execution current(Context cx) {
     Execution e = cx instanceof SandboxContextFactory.SandboxContext s ? s.execution : null;
     if (e == null) {

@@ -29,6 +29,7 @@ final class HostGlobals {
         return Undefined.instance;
       }), ScriptableObject.EMPTY);
     }
+    console.defineProperty("dir", console.get("log", console), ScriptableObject.EMPTY);
     global.defineProperty("console", console, ScriptableObject.DONTENUM);
 
     define(global, "setTimeout", 2, (cx, scope, thisObj, args) -> timer(cx, args, false));

@@ -55,7 +55,14 @@ final class RhinoLoadedAction implements LoadedAction {
   }
 
   private InvocationOutcome run(Invocation inv) {
-    SandboxContextFactory.SandboxContext cx = (SandboxContextFactory.SandboxContext) factory.enterContext();
+    Context entered = factory.enterContext();
+    if (!(entered instanceof SandboxContextFactory.SandboxContext cx)) {
+      // Rhino reuses a Context already entered on this thread; a foreign one has none of the limits.
+      Context.exit();
+      throw new IllegalStateException("a non-sandbox Rhino Context is active on this thread; run actions elsewhere");
+    }
+    // Normally null; restored so that a nested invocation on the same thread leaves the outer one intact.
+    Execution outer = cx.execution;
     try {
       Scriptable scope = new ExecutionScope((org.mozilla.javascript.TopLevel) shared.global());
       Execution execution = new Execution(inv, new Budget(inv.deadlineNanos(), config.maxAllocatedBytes(), config.maxPromiseJobs()), config.maxTimers(), scope);
@@ -77,7 +84,7 @@ final class RhinoLoadedAction implements LoadedAction {
       }
       throw e;
     } finally {
-      cx.execution = null;
+      cx.execution = outer;
       Context.exit();
     }
   }
@@ -154,7 +161,8 @@ final class RhinoLoadedAction implements LoadedAction {
     return new InvocationOutcome.Failure(ErrorCode.ACTION_LOAD, ScriptError.of("ActionLoadError", message));
   }
 
-  private static InvocationOutcome limit(ScriptLimitError e) {
-    return new InvocationOutcome.Failure(e.code(), ScriptError.of(e.errorName(), e.getMessage()));
+  private InvocationOutcome limit(ScriptLimitError e) {
+    return new InvocationOutcome.Failure(
+        e.code(), new ScriptError(e.errorName(), e.getMessage(), errors.stackAt(e.errorName(), e.getMessage(), e.where())));
   }
 }

@@ -29,9 +29,14 @@ public final class RhinoScriptRuntime implements ScriptRuntime {
   private final SharedScope shared;
 
   public RhinoScriptRuntime(RhinoConfig config) {
+    this(config, new dev.interlock.adapter.rhino.internal.node.NodeModules(config));
+  }
+
+  /** A runtime whose {@code require} serves {@code modules} (the seam for Node compatibility). */
+  RhinoScriptRuntime(RhinoConfig config, HostModules modules) {
     this.config = config;
     this.factory = new SandboxContextFactory(config);
-    this.modules = new dev.interlock.adapter.rhino.internal.node.NodeModules(config);
+    this.modules = modules;
     this.shared = SharedScope.build(factory, modules);
   }
 

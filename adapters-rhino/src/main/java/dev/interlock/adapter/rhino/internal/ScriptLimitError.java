@@ -10,11 +10,19 @@ final class ScriptLimitError extends Error {
   private static final long serialVersionUID = 1L;
   private final transient ErrorCode code;
   private final String errorName;
+  private final transient org.mozilla.javascript.RhinoException where;
 
   ScriptLimitError(ErrorCode code, String errorName, String message) {
     super(message, null, false, false);
     this.code = code;
     this.errorName = errorName;
+    // Captures the script's stack at the moment the limit was hit, for the author's stack trace.
+    this.where = new org.mozilla.javascript.EvaluatorException(message);
+  }
+
+  /** Where in the script the limit was hit (its script stack), as a Rhino exception. */
+  org.mozilla.javascript.RhinoException where() {
+    return where;
   }
 
   static ScriptLimitError timeout() {

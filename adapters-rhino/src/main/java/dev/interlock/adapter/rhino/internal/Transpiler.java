@@ -55,8 +55,20 @@ final class Transpiler {
     }
   }
 
-  /** The {@code $jscomp} helpers that transpiled code calls (generators, async, iterators, ...). */
+  /**
+   * The {@code $jscomp} helpers that transpiled code calls (generators, async, iterators, ...).
+   * Built once per JVM (it takes seconds on a cold JVM) and shared by every runtime instance.
+   */
   static String runtimeLibrary() {
+    return RuntimeLibrary.CODE;
+  }
+
+  /** Lazy holder: the library is built on first use. */
+  private static final class RuntimeLibrary {
+    static final String CODE = buildRuntimeLibrary();
+  }
+
+  private static String buildRuntimeLibrary() {
     com.google.javascript.jscomp.Compiler compiler = newCompiler();
     CompilerOptions options = options();
     options.setForceLibraryInjection(List.of("es6_runtime"));

@@ -6,7 +6,8 @@ import dev.interlock.core.execution.ExecutionRecord;
 import dev.interlock.testkit.EngineFixture;
 import org.junit.jupiter.api.Test;
 
-class SmokeTest {
+/** The shortest path through every layer: transpile, load, run, api, console, timers. */
+class ModernSyntaxSmokeTest {
   @Test
   void runsAModernAsyncAction() {
     EngineFixture engine = Scripts.engine();
@@ -24,7 +25,8 @@ class SmokeTest {
 
     ExecutionRecord r = Scripts.run(engine, code);
 
-    System.err.println(r);
     assertThat(r.status().toString()).isEqualTo("COMPLETED");
+    assertThat(r.commands()).extracting(c -> c.name()).containsExactly("accessToken.setCustomClaim", "accessToken.addScope");
+    assertThat(r.results().get(0).logs()).extracting(l -> l.message()).containsExactly("b=2 { roles: [ 'admin', 'editor' ] }", "x!");
   }
 }
