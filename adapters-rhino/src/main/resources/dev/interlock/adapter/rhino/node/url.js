@@ -92,7 +92,7 @@
         return parse(rest, base);
       }
       if (rest.slice(0, 2) === '//' || (special && r.protocol !== 'file:')) {
-        rest = rest.replace(/^\/*/, '');
+        rest = r.protocol === 'file:' ? rest.slice(2) : rest.replace(/^\/*/, '');
         return authority(r, rest, special, input);
       }
       r.username = ''; r.password = ''; r.hostname = ''; r.port = '';
@@ -133,7 +133,7 @@
       auth = auth.slice(at + 1);
     }
     var pm = /^(\[[^\]]*\]|[^:]*)(?::(.*))?$/.exec(auth);
-    var host = parseHost(pm[1], special);
+    var host = r.protocol === 'file:' && pm[1] === '' ? '' : parseHost(pm[1], special);
     if (host === null) throw invalidUrl(input);
     var port = pm[2] === undefined ? '' : pm[2];
     if (port !== '') {

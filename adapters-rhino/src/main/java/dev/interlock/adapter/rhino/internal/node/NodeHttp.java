@@ -90,7 +90,7 @@ final class NodeHttp {
     for (int hop = 0; ; hop++) {
       String denied = policy.deny(uri);
       if (denied != null) {
-        throw new Failure("EGRESS_DENIED", "request to " + uri.getHost() + " denied: " + denied);
+        throw new Failure("EGRESS_DENIED", "request to " + (uri.getHost() == null ? uri : uri.getHost()) + " denied: " + denied);
       }
       if (++usage.requests > policy.settings().maxRequests()) {
         throw new Failure("REQUEST_LIMIT", "the action may send at most " + policy.settings().maxRequests() + " HTTP requests");
