@@ -117,6 +117,29 @@ class NodeFetchTest {
   }
 
   @Test
+  void requestsStartedTogetherRunConcurrently() {
+    server.maxSlowInFlight.set(0);
+
+    Object r = js.eval(String.join("\n",
+        "const all = await Promise.all([1, 2, 3].map(() => fetch('" + base + "/slow', { signal: AbortSignal.timeout(5000) }).then(res => res.text())));",
+        "return all;"));
+
+    assertThat(r).isEqualTo(List.of("late", "late", "late"));
+    assertThat(server.maxSlowInFlight.get()).isEqualTo(3);
+  }
+
+  @Test
+  void abortingBeforeTheResponseIsCollectedRejectsWithAbortError() {
+    Object r = js.eval(String.join("\n",
+        "const c = new AbortController();",
+        "const pending = fetch('" + base + "/slow', { signal: c.signal });",
+        "c.abort();",
+        "try { await pending; return 'fetched'; } catch (e) { return e.name; }"));
+
+    assertThat(r).isEqualTo("AbortError");
+  }
+
+  @Test
   void responsesLargerThanTheLimitAreRejected() {
     Object r = js.eval(String.join("\n",
         "try { await fetch('" + base + "/big'); return 'fetched'; }",

@@ -18,6 +18,8 @@ final class TestHttpServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
   final AtomicInteger hits = new AtomicInteger();
+  final AtomicInteger slowInFlight = new AtomicInteger();
+  final AtomicInteger maxSlowInFlight = new AtomicInteger();
 
   TestHttpServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -69,10 +71,13 @@ final class TestHttpServer implements AutoCloseable {
         send(ex, 302, "text/plain", "");
         return;
       case "/slow":
+        maxSlowInFlight.accumulateAndGet(slowInFlight.incrementAndGet(), Math::max);
         try {
           Thread.sleep(3000);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
+        } finally {
+          slowInFlight.decrementAndGet();
         }
         send(ex, 200, "text/plain", "late");
         return;

@@ -1,6 +1,7 @@
 // fetch (Headers, Response, AbortController, AbortSignal) and the `axios` package, on the host's
-// HTTP function (egress policy and limits are enforced there). The host call waits for the
-// response: the promise fetch returns is already settled when fetch returns. ES5; no shared state.
+// HTTP functions (egress policy and limits are enforced there). A request is sent at once; its
+// response is collected by a timer callback, which blocks the engine thread until it is in (or
+// the timeout/deadline passes). Requests started together run concurrently. ES5; no shared state.
 (function (native, lib) {
   'use strict';
   var Buffer = lib.Buffer, DOMException = lib.DOMException, URLSearchParams = lib.URLSearchParams;
@@ -183,7 +184,11 @@
     return e;
   }
 
-  /** One host request; returns the raw result ({status, headers, body, ...} or {error, code}). */
+  /**
+   * Starts one host request and returns a promise of its raw result ({status, headers, body, ...},
+   * {error, code} or {aborted: true}). The response is collected in a timer callback, so requests
+   * started together are in flight together.
+   */
   function send(method, url, headers, body, signal, timeoutMs, redirect) {
     var flat = [];
     headers.forEach(function (v, k) { flat.push(k, v); });
@@ -192,10 +197,21 @@
       var left = Math.max(1, signal._timeoutAt - Date.now());
       timeout = timeout > 0 ? Math.min(timeout, left) : left;
     }
-    return native.http(method, url, flat, body, timeout, redirect || 'follow');
+    var handle = native.httpStart(method, url, flat, body, timeout, redirect || 'follow');
+    return new Promise(function (resolve) {
+      setTimeout(function () {
+        if (signal && signal.aborted) {
+          native.httpCancel(handle);
+          resolve({ aborted: true });
+          return;
+        }
+        resolve(native.httpAwait(handle));
+      }, 0);
+    });
   }
 
   function fetch(input, init) {
+    var signal;
     try {
       init = init || {};
       var url = typeof input === 'string' ? input : input && typeof input.href === 'string' ? input.href
@@ -210,21 +226,24 @@
       }
       var type = bodyType(body);
       if (type && !headers.has('content-type')) headers.set('content-type', type);
-      var signal = init.signal;
+      signal = init.signal;
       if (signal && signal.aborted) throw signal.reason;
-      var result = send(method, href, headers, bodyBytes(body), signal, 0, init.redirect);
-      if (result.error !== undefined) {
-        if (result.code === 'TIMEOUT' && signal && signal._timeoutAt) throw signal.reason || new DOMException('The operation was aborted due to timeout', 'TimeoutError');
-        throw fetchError(result);
-      }
-      var response = new Response(result.body, { status: result.status < 200 ? 200 : result.status, statusText: result.statusText });
-      response._status = result.status;
-      var h = new Headers();
-      for (var i = 0; i + 1 < result.headers.length; i += 2) h.append(result.headers[i], result.headers[i + 1]);
-      response._headers = h;
-      response._url = result.url;
-      response._redirected = result.redirected;
-      return Promise.resolve(response);
+      return send(method, href, headers, bodyBytes(body), signal, 0, init.redirect).then(function (result) {
+        if (result.aborted) throw signal.reason;
+        if (result.error !== undefined) {
+          if (result.code === 'TIMEOUT' && signal && signal._timeoutAt) throw signal.reason || new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+          throw fetchError(result);
+        }
+        var response = new Response(null, { status: 200, statusText: result.statusText });
+        response._bytes = result.body;
+        response._status = result.status;
+        var h = new Headers();
+        for (var i = 0; i + 1 < result.headers.length; i += 2) h.append(result.headers[i], result.headers[i + 1]);
+        response._headers = h;
+        response._url = result.url;
+        response._redirected = result.redirected;
+        return response;
+      });
     } catch (e) {
       return Promise.reject(e);
     }
@@ -328,7 +347,13 @@
     try { href = new lib.URL(url).href; } catch (e) { return Promise.reject(new AxiosError('Invalid URL', 'ERR_INVALID_URL', config)); }
     if (config.signal && config.signal.aborted) return Promise.reject(new AxiosError('canceled', 'ERR_CANCELED', config));
     var redirect = config.maxRedirects === 0 ? 'manual' : 'follow';
-    var result = send(config.method.toUpperCase(), href, headers, body, config.signal, config.timeout || 0, redirect);
+    return send(config.method.toUpperCase(), href, headers, body, config.signal, config.timeout || 0, redirect).then(function (result) {
+      return settle(config, result);
+    });
+  }
+
+  function settle(config, result) {
+    if (result.aborted) return Promise.reject(new AxiosError('canceled', 'ERR_CANCELED', config));
     if (result.error !== undefined) {
       if (result.code === 'TIMEOUT') {
         var t = config.timeout ? 'timeout of ' + config.timeout + 'ms exceeded' : 'timeout exceeded';

@@ -23,10 +23,12 @@ import org.mozilla.javascript.NativeObject;
 import org.mozilla.javascript.Scriptable;
 
 /**
- * Sends a script's HTTP request with the JDK client, following redirects itself so that every hop
- * passes the {@link EgressPolicy}, and limiting requests per execution and bytes per response.
- * The engine thread waits for the response (at most until the execution's deadline): waiting
- * costs wall-clock time, not CPU or memory budget.
+ * Sends a script's HTTP requests with the JDK client, following redirects itself so that every
+ * hop passes the {@link EgressPolicy}, and limiting requests per execution and bytes per
+ * response. {@link #start} sends without waiting, so requests a script starts together run
+ * concurrently; {@link #await}, called from a timer callback of the execution's job loop, blocks
+ * the engine thread until that response is in (at most until the request's timeout or the
+ * execution's deadline). Waiting costs wall-clock time, not CPU or memory budget.
  */
 final class NodeHttp {
   private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
@@ -44,10 +46,14 @@ final class NodeHttp {
         .build();
   }
 
-  /** Per-execution counters. */
+  /** Per-execution state: requests sent so far and the ones not yet awaited. */
   private static final class Usage {
-    int requests;
+    final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    final Map<Integer, Pending> pending = new java.util.HashMap<>();
+    int nextId;
   }
+
+  private record Pending(CompletableFuture<Result> future, long deadlineNanos, String host) {}
 
   /** A failure the script sees as an Error with {@code code}. */
   static final class Failure extends Exception {
@@ -63,9 +69,52 @@ final class NodeHttp {
   /** A request as the script described it. */
   record Request(String method, String url, List<String[]> headers, byte[] body, double timeoutMs, String redirect) {}
 
-  Object send(Context cx, Scriptable scope, Request request) {
+  private record Result(HttpResponse<byte[]> response, URI url, boolean redirected) {}
+
+  /**
+   * Starts a request and returns its handle for {@link #await}. The first hop's egress check
+   * (with its DNS lookup) runs here; a refusal is reported by {@code await}, like any failure.
+   */
+  int start(Context cx, Request request) {
+    Usage usage = NodeBridge.state(cx, STATE, Usage::new);
+    long timeoutNanos = request.timeoutMs() > 0
+        ? (long) Math.min(request.timeoutMs() * 1e6, 1e15)
+        : policy.settings().requestTimeout().toNanos();
+    long deadline = Math.min(NodeBridge.deadlineNanos(cx), System.nanoTime() + timeoutNanos);
+    CompletableFuture<Result> future;
+    String host = request.url();
     try {
-      return toJs(cx, scope, exchange(cx, request));
+      URI uri = parse(request.url());
+      host = uri.getHost() == null ? request.url() : uri.getHost();
+      future = hop(usage, uri, request.method().toUpperCase(Locale.ROOT), request.headers(), request.body(),
+          request.redirect(), deadline, 0, false);
+    } catch (Failure f) {
+      future = CompletableFuture.failedFuture(f);
+    }
+    int id = ++usage.nextId;
+    usage.pending.put(id, new Pending(future, deadline, host));
+    return id;
+  }
+
+  /** Gives up on a request the script aborted. */
+  void cancel(Context cx, int id) {
+    Pending p = NodeBridge.state(cx, STATE, Usage::new).pending.remove(id);
+    if (p != null) {
+      p.future().cancel(true);
+    }
+  }
+
+  /**
+   * Waits (at most until the request's timeout or the execution's deadline) for a started request:
+   * a response object, or {@code {error, code}}.
+   */
+  Object await(Context cx, Scriptable scope, int id) {
+    Pending p = NodeBridge.state(cx, STATE, Usage::new).pending.remove(id);
+    try {
+      if (p == null) {
+        throw new Failure("INVALID_STATE", "no such request");
+      }
+      return toJs(cx, scope, waitFor(p));
     } catch (Failure f) {
       NativeObject o = NodeBridge.newObject(scope);
       o.put("error", o, f.getMessage());
@@ -74,65 +123,48 @@ final class NodeHttp {
     }
   }
 
-  private record Result(HttpResponse<byte[]> response, URI url, boolean redirected) {}
-
-  private Result exchange(Context cx, Request request) throws Failure {
-    Usage usage = NodeBridge.state(cx, STATE, Usage::new);
-    long deadline = NodeBridge.deadlineNanos(cx);
-    long timeoutNanos = request.timeoutMs() > 0
-        ? (long) Math.min(request.timeoutMs() * 1e6, 1e15)
-        : policy.settings().requestTimeout().toNanos();
-    long requestDeadline = Math.min(deadline, System.nanoTime() + timeoutNanos);
-    URI uri = parse(request.url());
-    String method = request.method().toUpperCase(Locale.ROOT);
-    byte[] body = request.body();
-    boolean redirected = false;
-    for (int hop = 0; ; hop++) {
-      String denied = policy.deny(uri);
-      if (denied != null) {
-        throw new Failure("EGRESS_DENIED", "request to " + (uri.getHost() == null ? uri : uri.getHost()) + " denied: " + denied);
-      }
-      if (++usage.requests > policy.settings().maxRequests()) {
-        throw new Failure("REQUEST_LIMIT", "the action may send at most " + policy.settings().maxRequests() + " HTTP requests");
-      }
-      HttpResponse<byte[]> response = sendOnce(uri, method, request.headers(), body, requestDeadline);
-      int status = response.statusCode();
-      String location = response.headers().firstValue("location").orElse(null);
-      if (status < 300 || status > 399 || location == null || status == 304 || "manual".equals(request.redirect())) {
-        return new Result(response, uri, redirected);
-      }
-      if ("error".equals(request.redirect())) {
-        throw new Failure("REDIRECT", "unexpected redirect to " + location);
-      }
-      if (hop >= MAX_REDIRECTS) {
-        throw new Failure("REDIRECT", "more than " + MAX_REDIRECTS + " redirects");
-      }
-      uri = uri.resolve(location);
-      redirected = true;
-      if (status == 303 || (status == 301 || status == 302) && method.equals("POST")) {
-        method = method.equals("HEAD") ? "HEAD" : "GET";
-        body = null;
-      }
-    }
-  }
-
-  private static URI parse(String url) throws Failure {
+  private static Result waitFor(Pending p) throws Failure {
     try {
-      URI uri = new URI(url);
-      if (!uri.isAbsolute()) {
-        throw new Failure("INVALID_URL", "Invalid URL: " + url);
+      return p.future().get(Math.max(0, p.deadlineNanos() - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      p.future().cancel(true);
+      throw new Failure("TIMEOUT", "the request to " + p.host() + " timed out");
+    } catch (InterruptedException e) {
+      p.future().cancel(true);
+      Thread.currentThread().interrupt();
+      throw new Failure("TIMEOUT", "the request was interrupted");
+    } catch (java.util.concurrent.CancellationException e) {
+      throw new Failure("ABORTED", "the request was aborted");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      while (cause != null && !(cause instanceof Failure) && cause.getCause() != null) {
+        cause = cause.getCause();
       }
-      return uri;
-    } catch (java.net.URISyntaxException e) {
-      throw new Failure("INVALID_URL", "Invalid URL: " + url);
+      if (cause instanceof Failure f) {
+        throw f;
+      }
+      if (cause instanceof java.net.http.HttpTimeoutException) {
+        throw new Failure("TIMEOUT", "the request to " + p.host() + " timed out");
+      }
+      throw new Failure("NETWORK", "request to " + p.host() + " failed: "
+          + (cause == null ? e.getMessage() : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
     }
   }
 
-  private HttpResponse<byte[]> sendOnce(URI uri, String method, List<String[]> headers, byte[] body, long deadline)
-      throws Failure {
+  /** One hop; redirects chain further hops, each checked against the policy and counted. */
+  private CompletableFuture<Result> hop(
+      Usage usage, URI uri, String method, List<String[]> headers, byte[] body, String redirect, long deadline, int hop,
+      boolean redirected) throws Failure {
+    String denied = policy.deny(uri);
+    if (denied != null) {
+      throw new Failure("EGRESS_DENIED", "request to " + (uri.getHost() == null ? uri : uri.getHost()) + " denied: " + denied);
+    }
+    if (usage.requests.incrementAndGet() > policy.settings().maxRequests()) {
+      throw new Failure("REQUEST_LIMIT", "the action may send at most " + policy.settings().maxRequests() + " HTTP requests");
+    }
     long remaining = deadline - System.nanoTime();
     if (remaining <= 0) {
-      throw new Failure("TIMEOUT", "the request timed out");
+      throw new Failure("TIMEOUT", "the request to " + uri.getHost() + " timed out");
     }
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofNanos(remaining));
     boolean hasBody = body != null && !method.equals("GET") && !method.equals("HEAD");
@@ -147,29 +179,39 @@ final class NodeHttp {
       }
     }
     long max = policy.settings().maxResponseBytes();
-    CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(b.build(), info -> new LimitedBody(max));
+    return client.sendAsync(b.build(), info -> new LimitedBody(max)).thenCompose(response -> {
+      int status = response.statusCode();
+      String location = response.headers().firstValue("location").orElse(null);
+      if (status < 300 || status > 399 || location == null || status == 304 || "manual".equals(redirect)) {
+        return CompletableFuture.completedFuture(new Result(response, uri, redirected));
+      }
+      try {
+        if ("error".equals(redirect)) {
+          throw new Failure("REDIRECT", "unexpected redirect to " + location);
+        }
+        if (hop >= MAX_REDIRECTS) {
+          throw new Failure("REDIRECT", "more than " + MAX_REDIRECTS + " redirects");
+        }
+        boolean toGet = status == 303 || (status == 301 || status == 302) && method.equals("POST");
+        return hop(usage, uri.resolve(location), toGet && !method.equals("HEAD") ? "GET" : method, headers,
+            toGet ? null : body, redirect, deadline, hop + 1, true);
+      } catch (Failure f) {
+        return CompletableFuture.failedFuture(f);
+      } catch (IllegalArgumentException e) {
+        return CompletableFuture.failedFuture(new Failure("REDIRECT", "invalid redirect location " + location));
+      }
+    });
+  }
+
+  private static URI parse(String url) throws Failure {
     try {
-      return future.get(remaining, TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new Failure("TIMEOUT", "the request to " + uri.getHost() + " timed out");
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new Failure("TIMEOUT", "the request was interrupted");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      while (cause != null && !(cause instanceof Failure) && cause.getCause() != null) {
-        cause = cause.getCause();
+      URI uri = new URI(url);
+      if (!uri.isAbsolute()) {
+        throw new Failure("INVALID_URL", "Invalid URL: " + url);
       }
-      if (cause instanceof Failure f) {
-        throw f;
-      }
-      if (cause instanceof java.net.http.HttpTimeoutException) {
-        throw new Failure("TIMEOUT", "the request to " + uri.getHost() + " timed out");
-      }
-      throw new Failure("NETWORK", "request to " + uri.getHost() + " failed: "
-          + (cause == null ? e.getMessage() : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
+      return uri;
+    } catch (java.net.URISyntaxException e) {
+      throw new Failure("INVALID_URL", "Invalid URL: " + url);
     }
   }
 

@@ -57,7 +57,7 @@ final class NodeNatives {
         NodeCrypto.verify(str(a, 0), str(a, 1), Bytes.of(arg(a, 2)), Bytes.of(arg(a, 3))));
     def(n, global, "format", (cx, s, t, a) -> NodeBridge.format(a));
     def(n, global, "inspect", (cx, s, t, a) -> NodeBridge.inspect(arg(a, 0)));
-    def(n, global, "http", (cx, s, t, a) -> {
+    def(n, global, "httpStart", (cx, s, t, a) -> {
       List<String[]> headers = new ArrayList<>();
       if (arg(a, 2) instanceof NativeArray flat) {
         for (int i = 0; i + 1 < flat.getLength(); i += 2) {
@@ -68,7 +68,12 @@ final class NodeNatives {
       byte[] bytes = body == null || body == Undefined.instance ? null : Bytes.of(body);
       NodeHttp.Request request = new NodeHttp.Request(
           str(a, 0), str(a, 1), headers, bytes, ScriptRuntime.toNumber(arg(a, 4)), str(a, 5));
-      return http.send(cx, scope(cx), request);
+      return http.start(cx, request);
+    });
+    def(n, global, "httpAwait", (cx, s, t, a) -> http.await(cx, scope(cx), (int) ScriptRuntime.toNumber(arg(a, 0))));
+    def(n, global, "httpCancel", (cx, s, t, a) -> {
+      http.cancel(cx, (int) ScriptRuntime.toNumber(arg(a, 0)));
+      return Undefined.instance;
     });
     return n;
   }
