@@ -121,7 +121,7 @@ class NodeFetchTest {
     server.maxSlowInFlight.set(0);
 
     Object r = js.eval(String.join("\n",
-        "const all = await Promise.all([1, 2, 3].map(() => fetch('" + base + "/slow', { signal: AbortSignal.timeout(5000) }).then(res => res.text())));",
+        "const all = await Promise.all([1, 2, 3].map(() => fetch('" + base + "/parallel', { signal: AbortSignal.timeout(5000) }).then(res => res.text())));",
         "return all;"));
 
     assertThat(r).isEqualTo(List.of("late", "late", "late"));

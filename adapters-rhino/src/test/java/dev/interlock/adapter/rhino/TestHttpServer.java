@@ -70,14 +70,22 @@ final class TestHttpServer implements AutoCloseable {
         ex.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
         send(ex, 302, "text/plain", "");
         return;
-      case "/slow":
+      case "/parallel":
         maxSlowInFlight.accumulateAndGet(slowInFlight.incrementAndGet(), Math::max);
         try {
-          Thread.sleep(3000);
+          Thread.sleep(1000);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         } finally {
           slowInFlight.decrementAndGet();
+        }
+        send(ex, 200, "text/plain", "late");
+        return;
+      case "/slow":
+        try {
+          Thread.sleep(3000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
         }
         send(ex, 200, "text/plain", "late");
         return;
