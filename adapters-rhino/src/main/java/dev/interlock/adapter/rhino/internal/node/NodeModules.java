@@ -151,35 +151,53 @@ public final class NodeModules implements HostModules {
       exportsObject.defineProperty(e.getKey(), new LambdaFunction(global, e.getKey(), 0, (cx, scope, thisObj, args) -> {
         List<Object> json = new ArrayList<>(args.length);
         for (int i = 0; i < args.length; i++) {
-          json.add(NodeBridge.toJson(args[i], what + " argument " + (i + 1)));
+          try {
+            json.add(NodeBridge.toJson(args[i], what + " argument " + (i + 1)));
+          } catch (RuntimeException ex) {
+            throw ScriptRuntime.constructError("TypeError", ex.getMessage());
+          }
         }
         Scriptable target = NodeBridge.scope(cx);
-        Object result;
+        Object result = call(cx, fn, json, what);
+        boolean async = result instanceof Async;
+        Object value = async ? ((Async) result).value() : result;
+        Object js;
         try {
-          result = fn.apply(json);
-          if (result instanceof CompletionStage<?> stage) {
-            long waitNanos = NodeBridge.deadlineNanos(cx) - System.nanoTime();
-            result = stage.toCompletableFuture().get(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
-            return promise(cx, target, NodeBridge.toJs(cx, target, result));
-          }
-        } catch (RhinoException ex) {
-          throw ex;
-        } catch (java.util.concurrent.TimeoutException ex) {
-          NodeBridge.checkDeadline(cx);
-          throw ScriptRuntime.constructError("Error", what + " timed out");
-        } catch (java.util.concurrent.ExecutionException ex) {
-          Throwable cause = ex.getCause() == null ? ex : ex.getCause();
-          throw ScriptRuntime.constructError("Error", what + " failed: " + cause.getMessage());
-        } catch (InterruptedException ex) {
-          Thread.currentThread().interrupt();
-          throw ScriptRuntime.constructError("Error", what + " was interrupted");
-        } catch (Exception ex) {
-          throw ScriptRuntime.constructError("Error", what + " failed: " + ex.getMessage());
+          js = NodeBridge.toJs(cx, target, value);
+        } catch (IllegalArgumentException ex) {
+          throw ScriptRuntime.constructError("TypeError", what + " returned a value scripts cannot use");
         }
-        return NodeBridge.toJs(cx, target, result);
+        return async ? promise(cx, target, js) : js;
       }), ScriptableObject.PERMANENT);
     }
     return exportsObject;
+  }
+
+  /** The value a host function's CompletionStage completed with. */
+  private record Async(Object value) {}
+
+  private static Object call(Context cx, HostModule.Function fn, List<Object> json, String what) {
+    try {
+      Object result = fn.apply(json);
+      if (result instanceof CompletionStage<?> stage) {
+        long waitNanos = NodeBridge.deadlineNanos(cx) - System.nanoTime();
+        return new Async(stage.toCompletableFuture().get(Math.max(0, waitNanos), TimeUnit.NANOSECONDS));
+      }
+      return result;
+    } catch (RhinoException ex) {
+      throw ex;
+    } catch (java.util.concurrent.TimeoutException ex) {
+      NodeBridge.checkDeadline(cx);
+      throw ScriptRuntime.constructError("Error", what + " timed out");
+    } catch (java.util.concurrent.ExecutionException ex) {
+      Throwable cause = ex.getCause() == null ? ex : ex.getCause();
+      throw ScriptRuntime.constructError("Error", what + " failed: " + cause.getMessage());
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw ScriptRuntime.constructError("Error", what + " was interrupted");
+    } catch (Exception ex) {
+      throw ScriptRuntime.constructError("Error", what + " failed: " + ex.getMessage());
+    }
   }
 
   private static Object promise(Context cx, Scriptable scope, Object value) {
