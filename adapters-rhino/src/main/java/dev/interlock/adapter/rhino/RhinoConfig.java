@@ -12,7 +12,9 @@ package dev.interlock.adapter.rhino;
  * @param maxTimers timers one execution may have pending at once
  * @param maxStackDepth nesting of JavaScript calls in interpreted mode; in compiled mode deep
  *     recursion ends with the JVM's {@code StackOverflowError}, caught by the runtime
- * @param instructionObserverThreshold instructions between two budget checks
+ * @param instructionObserverThreshold instructions between two budget checks; once a script
+ *     allocates more than a megabyte between two checks, it is checked after almost every
+ *     statement for the rest of that execution (exponential growth such as {@code s = s + s})
  * @param interpreted run scripts in Rhino's interpreter instead of compiling them to bytecode
  *     (slower; only for platforms that cannot load generated classes)
  * @param egress where {@code fetch} and {@code axios} may connect, and how much
@@ -60,9 +62,9 @@ public record RhinoConfig(
         interpreted, egress, value);
   }
 
-  /** 64 MiB allocation, 100,000 jobs, 1,000 timers, depth 1,000, checks every 10,000 instructions. */
+  /** 64 MiB allocation, 100,000 jobs, 1,000 timers, depth 1,000, checks every 1,000 instructions. */
   public static RhinoConfig defaults() {
-    return new RhinoConfig(64L * 1024 * 1024, 100_000, 1_000, 1_000, 10_000, false);
+    return new RhinoConfig(64L * 1024 * 1024, 100_000, 1_000, 1_000, 1_000, false);
   }
 
   public RhinoConfig withMaxAllocatedBytes(long bytes) {

@@ -8,18 +8,22 @@ import java.lang.management.ManagementFactory;
  */
 final class Budget {
   private static final com.sun.management.ThreadMXBean THREADS = threads();
+  /** Allocation between two observer checks above which checks become (nearly) continuous. */
+  private static final long HEAVY_BYTES = 1024 * 1024;
 
   private final long deadlineNanos;
   private final long maxAllocatedBytes;
   private final long allocationStart;
   private final int maxJobs;
   private int jobs;
+  private long lastCheckAllocated;
 
   Budget(long deadlineNanos, long maxAllocatedBytes, int maxJobs) {
     this.deadlineNanos = deadlineNanos;
     this.maxAllocatedBytes = maxAllocatedBytes;
     this.maxJobs = maxJobs;
     this.allocationStart = allocatedBytes();
+    this.lastCheckAllocated = allocationStart;
   }
 
   long deadlineNanos() {
@@ -28,12 +32,24 @@ final class Budget {
 
   /** Throws when the deadline has passed or the allocation budget is spent. */
   void check() {
+    checkAllocated();
+  }
+
+  /**
+   * Like {@link #check()}; returns whether the script allocated a lot since the previous check,
+   * so that the caller can check more often (memory can grow exponentially between two checks).
+   */
+  boolean checkAllocated() {
     if (System.nanoTime() - deadlineNanos >= 0) {
       throw ScriptLimitError.timeout();
     }
-    if (remainingBytes() < 0) {
+    long allocated = allocatedBytes();
+    if (allocated - allocationStart > maxAllocatedBytes) {
       throw ScriptLimitError.limit("the action allocated more than " + maxAllocatedBytes + " bytes");
     }
+    boolean heavy = allocated - lastCheckAllocated > HEAVY_BYTES;
+    lastCheckAllocated = allocated;
+    return heavy;
   }
 
   /** Throws unless {@code bytes} more fit into the allocation budget (a built-in about to allocate). */

@@ -10,6 +10,7 @@ import org.mozilla.javascript.ContextFactory;
  * and a job queue the runtime drains itself (see {@link JobLoop}).
  */
 final class SandboxContextFactory extends ContextFactory {
+  private static final int HEAVY_THRESHOLD = 1;
   private final RhinoConfig config;
 
   SandboxContextFactory(RhinoConfig config) {
@@ -44,8 +45,11 @@ final class SandboxContextFactory extends ContextFactory {
   @Override
   protected void observeInstructionCount(Context cx, int instructionCount) {
     Execution execution = ((SandboxContext) cx).execution;
-    if (execution != null) {
-      execution.budget().check();
+    if (execution != null && execution.budget().checkAllocated() && cx.getInstructionObserverThreshold() > HEAVY_THRESHOLD) {
+      // A script that allocates a lot (a megabyte since the last check) may grow memory
+      // exponentially (s = s + s): check it after almost every statement from now on. The
+      // Context belongs to this execution only, so later executions start at the normal rate.
+      cx.setInstructionObserverThreshold(HEAVY_THRESHOLD);
     }
   }
 
