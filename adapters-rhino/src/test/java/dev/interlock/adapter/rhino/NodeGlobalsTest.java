@@ -140,4 +140,17 @@ class NodeGlobalsTest {
     assertThat(r).isEqualTo(List.of(true, List.of(true, "Digest method not supported: nope", "undefined")));
   }
 
+
+  @Test
+  void theLayerWorksInInterpretedModeToo() {
+    NodeScripts interpreted = NodeScripts.with(RhinoConfig.defaults().withInterpreted(true));
+
+    Object r = interpreted.eval(String.join("\n",
+        "const jwt = require('jsonwebtoken');",
+        "const t = jwt.sign({ sub: 'u1' }, 'k', { noTimestamp: true });",
+        "return [Buffer.from('hi').toString('base64'), new URL('https://a.com/x?y=1').searchParams.get('y'),",
+        "  require('crypto').createHash('md5').update('hello').digest('hex'), jwt.verify(t, 'k').sub];"));
+
+    assertThat(r).isEqualTo(List.of("aGk=", "1", "5d41402abc4b2a76b9719d911017c592", "u1"));
+  }
 }

@@ -45,9 +45,10 @@ final class NodeNatives {
         Bytes.array(cx, scope(cx), NodeCrypto.hmac(str(a, 0), Bytes.of(arg(a, 1)), Bytes.of(arg(a, 2)))));
     def(n, global, "randomBytes", (cx, s, t, a) -> {
       double size = ScriptRuntime.toNumber(arg(a, 0));
-      if (!(size >= 0 && size <= 65536)) {
-        throw new IllegalArgumentException("The value of \"size\" is out of range. It must be >= 0 && <= 65536. Received " + ScriptRuntime.toString(arg(a, 0)));
+      if (!(size >= 0 && size <= Integer.MAX_VALUE)) {
+        throw new IllegalArgumentException("The value of \"size\" is out of range. It must be >= 0 && <= 2147483647. Received " + ScriptRuntime.toString(arg(a, 0)));
       }
+      NodeBridge.reserve(cx, 2 * size, "randomBytes(" + (long) size + ")");
       return Bytes.array(cx, scope(cx), NodeCrypto.randomBytes((int) size));
     });
     def(n, global, "randomUUID", (cx, s, t, a) -> NodeCrypto.randomUuid());
