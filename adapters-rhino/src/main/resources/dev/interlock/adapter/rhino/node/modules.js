@@ -25,13 +25,17 @@
   }
 
   // ---------------------------------------------------------------- crypto
+  var HASHES = { md5: 1, sha1: 1, sha224: 1, sha256: 1, sha384: 1, sha512: 1, 'sha-1': 1, 'sha-224': 1, 'sha-256': 1,
+    'sha-384': 1, 'sha-512': 1, 'rsa-sha256': 1, 'rsa-sha1': 1, 'rsa-sha512': 1 };
+
+  // Instance fields are plain properties: defining hidden ones costs more than the digest itself.
   function Digest(kind, algorithm, key) {
-    native.hash(algorithm, ''); // fails early, as Node does, for an unknown algorithm
-    defineHidden(this, '_kind', kind);
-    defineHidden(this, '_algorithm', algorithm);
-    defineHidden(this, '_key', key);
-    defineHidden(this, '_chunks', []);
-    defineHidden(this, '_done', false);
+    if (!HASHES[algorithm.toLowerCase()]) throw new Error('Digest method not supported: ' + algorithm);
+    this._kind = kind;
+    this._algorithm = algorithm.replace(/^rsa-/i, '');
+    this._key = key;
+    this._chunks = [];
+    this._done = false;
   }
   defineHidden(Digest.prototype, 'update', function (data, encoding) {
     if (this._done) { var e = new Error('Digest already called'); e.code = 'ERR_CRYPTO_HASH_FINALIZED'; throw e; }
@@ -41,7 +45,7 @@
   defineHidden(Digest.prototype, 'digest', function (encoding) {
     if (this._done) { var e = new Error('Digest already called'); e.code = 'ERR_CRYPTO_HASH_FINALIZED'; throw e; }
     this._done = true;
-    var data = Buffer.concat(this._chunks);
+    var data = this._chunks.length === 1 ? this._chunks[0] : Buffer.concat(this._chunks);
     var bytes = this._kind === 'hmac' ? native.hmac(this._algorithm, this._key, data) : native.hash(this._algorithm, data);
     return output(bytes, encoding);
   });
@@ -58,9 +62,9 @@
     throw argTypeError('The "key" argument must be a PEM string, Buffer or { key } object');
   }
 
-  function Signer(algorithm, verify) {
-    defineHidden(this, '_algorithm', algorithm);
-    defineHidden(this, '_chunks', []);
+  function Signer(algorithm) {
+    this._algorithm = algorithm;
+    this._chunks = [];
   }
   defineHidden(Signer.prototype, 'update', function (data, encoding) {
     this._chunks.push(toBytes(data, encoding, 'data'));
