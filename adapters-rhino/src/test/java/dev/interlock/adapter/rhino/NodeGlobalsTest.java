@@ -37,6 +37,19 @@ class NodeGlobalsTest {
   }
 
   @Test
+  void buffersReadAndWriteIntegersAndOtherEncodingsLikeNode() {
+    Object r = JS.eval(String.join("\n",
+        "const b = Buffer.alloc(8); b.writeUInt32BE(0xdeadbeef, 0); b.writeInt16LE(-2, 4);",
+        "const ab = new ArrayBuffer(4); const v = Buffer.from(ab); new Uint8Array(ab)[0] = 7;",
+        "return [b.toString('hex'), b.readUInt32BE(0), b.readInt16LE(4), b.readUInt8(0), v[0],",
+        "  Buffer.from('hé', 'utf16le').toString('hex'), Buffer.from('hé', 'latin1').toString('hex'),",
+        "  Buffer.from([0xe9]).toString('latin1'), Buffer.from('abc').toString('utf8', 1, 2), Buffer.alloc(4, 'ab').toString(),",
+        "  Buffer.from('hi').toString('ascii')];"));
+
+    assertThat(r).isEqualTo(List.of("deadbeeffeff0000", 3735928559L, -2L, 222L, 7L, "6800e900", "68e9", "é", "b", "abab", "hi"));
+  }
+
+  @Test
   void textEncoderAndDecoderRoundTripUtf8() {
     Object r = JS.eval(String.join("\n",
         "const bytes = new TextEncoder().encode('€uro');",

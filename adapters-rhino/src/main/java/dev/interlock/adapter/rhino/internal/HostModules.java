@@ -5,8 +5,8 @@ import org.mozilla.javascript.Scriptable;
 
 /**
  * The modules {@code require} can return (Node core modules such as {@code crypto}, bundled npm
- * packages, Actions Modules). This runtime has none yet: this is the seam for the Node
- * compatibility work. Implementations must hand scripts JavaScript values only, never Java
+ * packages, Actions Modules); the Node compatibility layer ({@code internal.node.NodeModules})
+ * implements it. Implementations must hand scripts JavaScript values only, never Java
  * objects, and must not share mutable objects between executions.
  */
 public interface HostModules {
