@@ -16,6 +16,12 @@
   var SPECIAL = { 'http:': 80, 'https:': 443, 'ws:': 80, 'wss:': 443, 'ftp:': 21, 'file:': null };
 
   function pctEncode(s, keep) {
+    var clean = true;
+    for (var k = 0; k < s.length && clean; k++) {
+      var ch = s.charCodeAt(k);
+      clean = ch > 0x20 && ch < 0x7f && keep.indexOf(s.charAt(k)) < 0;
+    }
+    if (clean) return s;
     var out = '';
     for (var i = 0; i < s.length; i++) {
       var c = s.charAt(i), code = s.charCodeAt(i);
