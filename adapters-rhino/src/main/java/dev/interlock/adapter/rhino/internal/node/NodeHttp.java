@@ -36,14 +36,21 @@ final class NodeHttp {
   private static final String STATE = "interlock.node.http";
 
   private final EgressPolicy policy;
-  private final HttpClient client;
+  private HttpClient client;
 
   NodeHttp(EgressPolicy policy) {
     this.policy = policy;
-    this.client = HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(policy.settings().requestTimeout())
-        .build();
+  }
+
+  /** Created on first use: the client starts a selector thread, and most runtimes never fetch. */
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client = HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(policy.settings().requestTimeout())
+          .build();
+    }
+    return client;
   }
 
   /** Per-execution state: requests sent so far and the ones not yet awaited. */
@@ -179,7 +186,7 @@ final class NodeHttp {
       }
     }
     long max = policy.settings().maxResponseBytes();
-    return client.sendAsync(b.build(), info -> new LimitedBody(max)).thenCompose(response -> {
+    return client().sendAsync(b.build(), info -> new LimitedBody(max)).thenCompose(response -> {
       int status = response.statusCode();
       String location = response.headers().firstValue("location").orElse(null);
       if (status < 300 || status > 399 || location == null || status == 304 || "manual".equals(redirect)) {
