@@ -29,11 +29,11 @@ public final class RhinoScriptRuntime implements ScriptRuntime {
   private final SharedScope shared;
 
   public RhinoScriptRuntime(RhinoConfig config) {
-    this(config, new dev.interlock.adapter.rhino.internal.node.NodeModules(config));
+    this(config, HostModules.none());
   }
 
   /** A runtime whose {@code require} serves {@code modules} (the seam for Node compatibility). */
-  RhinoScriptRuntime(RhinoConfig config, HostModules modules) {
+  public RhinoScriptRuntime(RhinoConfig config, HostModules modules) {
     this.config = config;
     this.factory = new SandboxContextFactory(config);
     this.modules = modules;
