@@ -144,13 +144,17 @@ final class NodeHttp {
       throw new Failure("ABORTED", "the request was aborted");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      while (cause != null && !(cause instanceof Failure) && cause.getCause() != null) {
-        cause = cause.getCause();
+      for (Throwable c = cause; c != null; c = c.getCause()) {
+        if (c instanceof Failure f) {
+          throw f;
+        }
+        if (c instanceof java.net.http.HttpTimeoutException) {
+          throw new Failure("TIMEOUT", "the request to " + p.host() + " timed out");
+        }
+        cause = c;
       }
-      if (cause instanceof Failure f) {
-        throw f;
-      }
-      if (cause instanceof java.net.http.HttpTimeoutException) {
+      if (System.nanoTime() - p.deadlineNanos() >= 0) {
+        // The client's own timeout can surface as the closed connection it leaves behind.
         throw new Failure("TIMEOUT", "the request to " + p.host() + " timed out");
       }
       throw new Failure("NETWORK", "request to " + p.host() + " failed: "
