@@ -35,6 +35,27 @@ class NodeSandboxTest {
   }
 
   @Test
+  void theBuiltInGuardsAlsoProtectTheLayersObjects() {
+    Object first = JS.eval(String.join("\n",
+        "const attacks = [",
+        "  () => Object.defineProperty(Buffer.prototype, 'toString', { value: () => 'pwned' }),",
+        "  () => Object.setPrototypeOf(require('crypto'), { createHash: () => 'pwned' }),",
+        "  () => { require('events').prototype.__proto__ = { emit: () => 'pwned' }; },",
+        "  () => { Object.freeze(require('jsonwebtoken')); require('jsonwebtoken').decode = () => 'pwned'; },",
+        "  () => { Object.preventExtensions(URLSearchParams.prototype); URLSearchParams.prototype.get = () => 'pwned'; },",
+        "  () => Object.defineProperty(require('axios'), 'get', { value: () => 'pwned' }),",
+        "];",
+        "return attacks.map(a => { try { a(); return 'done'; } catch (e) { return 'refused'; } });"));
+    Object second = JS.eval(String.join("\n",
+        "return [Buffer.from('hi').toString(), typeof require('crypto').createHash('md5').digest,",
+        "  typeof new (require('events'))().emit('x'), require('jsonwebtoken').decode('x'),",
+        "  new URLSearchParams('a=1').get('a'), typeof require('axios').get];"));
+
+    assertThat(first).isEqualTo(List.of("refused", "refused", "refused", "refused", "refused", "refused"));
+    assertThat(second).isEqualTo(java.util.Arrays.asList("hi", "function", "boolean", null, "1", "function"));
+  }
+
+  @Test
   void callbacksCannotWalkUpToTheLayersInternals() {
     Object r = JS.eval(String.join("\n",
         "const EventEmitter = require('events'); const e = new EventEmitter(); let caller = 'unset';",
