@@ -23,8 +23,9 @@ public record RhinoEgress(
   public RhinoEgress {
     allowedHosts = List.copyOf(allowedHosts);
     for (String h : allowedHosts) {
-      if (h.isBlank() || h.contains("/") || h.contains("@")) {
-        throw new IllegalArgumentException("allowedHosts entry '" + h + "' must be host, host:port or *.domain");
+      if (!h.matches("(\\*\\.)?[A-Za-z0-9.-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?|[0-9A-Fa-f:]+")) {
+        throw new IllegalArgumentException(
+            "allowedHosts entry '" + h + "' must be host, host:port, *.domain or [ipv6]:port");
       }
     }
     if (maxResponseBytes < 1 || maxRequests < 0) {

@@ -68,10 +68,15 @@ final class EgressPolicy {
       String e = entry.toLowerCase(Locale.ROOT);
       String entryHost = e;
       int entryPort = -1;
-      int colon = e.lastIndexOf(':');
-      if (colon > 0 && e.indexOf(':') == colon) {
-        entryHost = e.substring(0, colon);
-        entryPort = Integer.parseInt(e.substring(colon + 1));
+      if (e.startsWith("[")) {
+        int close = e.indexOf(']');
+        entryHost = e.substring(1, close);
+        if (e.startsWith("]:", close)) {
+          entryPort = Integer.parseInt(e.substring(close + 2));
+        }
+      } else if (e.indexOf(':') > 0 && e.indexOf(':') == e.lastIndexOf(':')) {
+        entryHost = e.substring(0, e.indexOf(':'));
+        entryPort = Integer.parseInt(e.substring(e.indexOf(':') + 1));
       }
       if (entryPort >= 0 && entryPort != port) {
         continue;

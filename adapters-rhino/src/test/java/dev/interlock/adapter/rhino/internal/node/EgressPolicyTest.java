@@ -10,13 +10,15 @@ import org.junit.jupiter.api.Test;
 class EgressPolicyTest {
   private final EgressPolicy listed = new EgressPolicy(RhinoEgress.defaults()
       .withAllowPublicHosts(false)
-      .withAllowedHosts(List.of("api.example.test", "*.corp.test", "10.0.0.5:8443")));
+      .withAllowedHosts(List.of("api.example.test", "*.corp.test", "10.0.0.5:8443", "[::1]:9000")));
 
   @Test
   void allowListMatchesHostsWildcardSubdomainsAndPorts() {
     assertThat(listed.deny(URI.create("https://api.example.test/v1"))).isNull();
     assertThat(listed.deny(URI.create("https://a.b.corp.test/"))).isNull();
     assertThat(listed.deny(URI.create("https://10.0.0.5:8443/"))).isNull();
+    assertThat(listed.deny(URI.create("http://[::1]:9000/"))).isNull();
+    assertThat(listed.deny(URI.create("http://[::1]:9001/"))).contains("not on the egress allow list");
 
     assertThat(listed.deny(URI.create("https://corp.test/"))).contains("not on the egress allow list");
     assertThat(listed.deny(URI.create("https://evilcorp.test/"))).contains("not on the egress allow list");
@@ -32,5 +34,15 @@ class EgressPolicyTest {
     assertThat(open.deny(URI.create("http://100.64.0.1/"))).contains("reserved or private");
     assertThat(open.deny(URI.create("http://[fe80::1]/"))).contains("link-local");
     assertThat(open.deny(URI.create("http://224.0.0.1/"))).contains("multicast");
+  }
+
+  @Test
+  void rejectsMalformedAllowListEntries() {
+    for (String bad : List.of("https://a.com", "a.com/path", "user@a.com", "a.com:http", "")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> RhinoEgress.defaults().withAllowedHosts(List.of(bad)))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("allowedHosts entry '" + bad + "'");
+    }
   }
 }
