@@ -33,7 +33,9 @@ import org.mozilla.javascript.ScriptableObject;
  * once into the shared scope and sealed with it, so executions share no mutable object.
  */
 public final class NodeModules implements HostModules {
-  private static final String[] SOURCES = {"globals.js", "url.js", "modules.js", "jwt.js", "http.js"};
+  private static final String[] SOURCES = {
+    "globals.js", "url.js", "querystring.js", "modules.js", "jwt.js", "http.js", "axios.js"
+  };
   private static final String[] GLOBALS = {
     "DOMException", "Buffer", "TextEncoder", "TextDecoder", "atob", "btoa", "structuredClone", "crypto", "URL",
     "URLSearchParams", "fetch", "Headers", "Response", "AbortController", "AbortSignal"
