@@ -17,6 +17,8 @@ package dev.interlock.adapter.rhino;
  *     statement for the rest of that execution (exponential growth such as {@code s = s + s})
  * @param interpreted run scripts in Rhino's interpreter instead of compiling them to bytecode
  *     (slower; only for platforms that cannot load generated classes)
+ * @param egress where {@code fetch} and {@code axios} may connect, and how much
+ * @param hostModules the application's own modules scripts can {@code require}
  */
 public record RhinoConfig(
     long maxAllocatedBytes,
@@ -24,9 +26,13 @@ public record RhinoConfig(
     int maxTimers,
     int maxStackDepth,
     int instructionObserverThreshold,
-    boolean interpreted) {
+    boolean interpreted,
+    RhinoEgress egress,
+    java.util.List<HostModule> hostModules) {
 
   public RhinoConfig {
+    java.util.Objects.requireNonNull(egress, "egress");
+    hostModules = java.util.List.copyOf(hostModules);
     if (maxAllocatedBytes < 1024 * 1024) {
       throw new IllegalArgumentException("maxAllocatedBytes must be at least 1 MiB, got " + maxAllocatedBytes);
     }
@@ -39,20 +45,37 @@ public record RhinoConfig(
     }
   }
 
+  public RhinoConfig(
+      long maxAllocatedBytes, int maxPromiseJobs, int maxTimers, int maxStackDepth, int instructionObserverThreshold,
+      boolean interpreted) {
+    this(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted,
+        RhinoEgress.defaults(), java.util.List.of());
+  }
+
+  public RhinoConfig withEgress(RhinoEgress value) {
+    return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold,
+        interpreted, value, hostModules);
+  }
+
+  public RhinoConfig withHostModules(java.util.List<HostModule> value) {
+    return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold,
+        interpreted, egress, value);
+  }
+
   /** 64 MiB allocation, 100,000 jobs, 1,000 timers, depth 1,000, checks every 1,000 instructions. */
   public static RhinoConfig defaults() {
     return new RhinoConfig(64L * 1024 * 1024, 100_000, 1_000, 1_000, 1_000, false);
   }
 
   public RhinoConfig withMaxAllocatedBytes(long bytes) {
-    return new RhinoConfig(bytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted);
+    return new RhinoConfig(bytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted, egress, hostModules);
   }
 
   public RhinoConfig withMaxPromiseJobs(int jobs) {
-    return new RhinoConfig(maxAllocatedBytes, jobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted);
+    return new RhinoConfig(maxAllocatedBytes, jobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted, egress, hostModules);
   }
 
   public RhinoConfig withInterpreted(boolean value) {
-    return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, value);
+    return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, value, egress, hostModules);
   }
 }

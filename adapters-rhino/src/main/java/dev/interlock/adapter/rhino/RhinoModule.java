@@ -24,6 +24,8 @@ public final class RhinoModule extends AbstractModule {
   @Override
   protected void configure() {
     Multibinder.newSetBinder(binder(), ScriptRuntime.class).addBinding().to(RhinoRuntimeHolder.class);
+    // Applications add their own modules with Multibinder.newSetBinder(binder(), HostModule.class).
+    Multibinder.newSetBinder(binder(), HostModule.class);
   }
 
   @Provides
@@ -38,8 +40,10 @@ public final class RhinoModule extends AbstractModule {
     private final ScriptRuntime delegate;
 
     @com.google.inject.Inject
-    RhinoRuntimeHolder(RhinoConfig config) {
-      this.delegate = RhinoRuntimes.create(config);
+    RhinoRuntimeHolder(RhinoConfig config, java.util.Set<HostModule> hostModules) {
+      java.util.List<HostModule> all = new java.util.ArrayList<>(config.hostModules());
+      all.addAll(hostModules);
+      this.delegate = RhinoRuntimes.create(config.withHostModules(all));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.interlock.adapter.rhino;
 
 import dev.interlock.adapter.rhino.internal.RhinoScriptRuntime;
+import dev.interlock.adapter.rhino.internal.node.NodeModules;
 import dev.interlock.core.port.ScriptRuntime;
 
 /** Creates the JavaScript runtime without Guice (for the CLI, tests and embedders). */
@@ -13,6 +14,7 @@ public final class RhinoRuntimes {
    * the transpiler's helper library); keep one per process.
    */
   public static ScriptRuntime create(RhinoConfig config) {
-    return new RhinoScriptRuntime(config);
+    // The Node compatibility layer: globals, built-in modules, fetch with the egress policy.
+    return new RhinoScriptRuntime(config, new NodeModules(config));
   }
 }

@@ -247,8 +247,9 @@ final class FlowEngine {
     if (run.state == null) {
       run.state = ids.newId("state");
     }
-    Map<String, Object> event =
-        same ? run.event : run.trigger.behavior().nextEvent(run.event, new ActionStep(result, run.flowState));
+    // Auth0 applies the action's pending effects (metadata writes) before the user leaves, so the
+    // resumed handler sees them as well as the next action does.
+    Map<String, Object> event = run.trigger.behavior().nextEvent(run.event, new ActionStep(result, run.flowState));
     List<FlowSnapshot.ActionRef> refs = new ArrayList<>();
     run.actions.forEach(a -> refs.add(a.ref()));
     run.snapshot = new FlowSnapshot(event, run.flowState, refs, same ? run.index : run.index + 1, same);

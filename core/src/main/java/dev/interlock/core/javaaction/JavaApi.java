@@ -36,7 +36,7 @@ public final class JavaApi {
             .orElseThrow(() -> ApiCallException.typeError("api." + path + " is not a function"));
     List<Object> values = new ArrayList<>(args.length);
     for (Object a : args) {
-      values.add(a instanceof Number n ? Json.normalizeNumber(n) : Json.deepCopy(a));
+      values.add(normalized(a));
     }
     Object result = session.invoke(method, values);
     return switch (method.returnKind()) {
@@ -44,5 +44,24 @@ public final class JavaApi {
       case VOID -> null;
       case VALUE -> result;
     };
+  }
+
+  /** A deep copy with every number as the engine sees numbers from scripts ({@link Json#normalizeNumber}). */
+  @SuppressWarnings("unchecked")
+  private static Object normalized(Object v) {
+    if (v instanceof Number n) {
+      return Json.normalizeNumber(n);
+    }
+    if (v instanceof java.util.Map) {
+      java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+      ((java.util.Map<String, Object>) v).forEach((k, x) -> out.put(k, normalized(x)));
+      return out;
+    }
+    if (v instanceof List) {
+      List<Object> out = new ArrayList<>();
+      ((List<Object>) v).forEach(x -> out.add(normalized(x)));
+      return out;
+    }
+    return v;
   }
 }

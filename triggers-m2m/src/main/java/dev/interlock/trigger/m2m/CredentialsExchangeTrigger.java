@@ -3,7 +3,6 @@ package dev.interlock.trigger.m2m;
 import dev.interlock.core.execution.Command;
 import dev.interlock.core.execution.ExecutionStatus;
 import dev.interlock.core.json.Json;
-import dev.interlock.core.json.Undefined;
 import dev.interlock.core.trigger.ActionStep;
 import dev.interlock.core.trigger.ApiCallException;
 import dev.interlock.core.trigger.ApiContract;
@@ -34,7 +33,8 @@ final class CredentialsExchangeTrigger {
 
   /**
    * Claims Auth0 reserves ("Create Custom Claims"): setting them does not fail the exchange, but
-   * they are left out of the token; the outcome lists them under {@code dropped_claims}.
+   * they are left out of the token; the outcome lists them under {@code ignored_claims}
+   * (the key post-login uses).
    */
   static final Set<String> RESTRICTED_CLAIMS =
       Set.of(
@@ -108,16 +108,14 @@ final class CredentialsExchangeTrigger {
         ApiMethod.command("accessToken.setCustomClaim")
             .param("name", "string")
             .param("value", "unknown")
-            .describedAs("Adds a claim to the access token (restricted claim names are dropped, 'scope' throws).")
+            .describedAs("Adds a claim to the access token (restricted claim names are ignored, 'scope' throws).")
             .does(
                 (call, args) -> {
                   String name = args.nonBlankString(0, "name");
                   if (SCOPE_CLAIM.equals(name)) {
                     throw ApiCallException.error(args.prefix() + "the \"scope\" claim cannot be set");
                   }
-                  if (args.get(1) == Undefined.VALUE) {
-                    throw ApiCallException.typeError(args.prefix() + "value must be a JSON value, got undefined");
-                  }
+                  // undefined is accepted and recorded as null, as on post-login
                   return null;
                 }));
   }
@@ -156,13 +154,13 @@ final class CredentialsExchangeTrigger {
         return out;
       }
       Map<String, Object> claims = new LinkedHashMap<>();
-      List<Object> dropped = new ArrayList<>();
+      List<Object> ignored = new ArrayList<>();
       for (Command c : flow.effectiveCommands()) {
         if (c.name().equals("accessToken.setCustomClaim")) {
           String name = (String) c.arg(0);
           if (RESTRICTED_CLAIMS.contains(name)) {
-            if (!dropped.contains(name)) {
-              dropped.add(name);
+            if (!ignored.contains(name)) {
+              ignored.add(name);
             }
           } else {
             claims.put(name, Json.deepCopy(c.arg(1)));
@@ -170,9 +168,7 @@ final class CredentialsExchangeTrigger {
         }
       }
       out.put("custom_claims", claims);
-      if (!dropped.isEmpty()) {
-        out.put("dropped_claims", dropped);
-      }
+      out.put("ignored_claims", ignored);
       Object live = flow.flowState().get(TargetScopes.STATE_KEY);
       if (live != null) {
         out.put("target_scopes", Json.deepCopy(live));

@@ -1,28 +1,18 @@
 package dev.interlock.trigger.m2m;
 
 import dev.interlock.core.trigger.Schema;
+import dev.interlock.core.trigger.common.EventShapes;
 
 /** Event sub-objects of common.md section 13, as this trigger uses them. */
 final class Shapes {
   private Shapes() {}
 
   static Schema stringMap() {
-    return Schema.mapOf(Schema.string());
+    return EventShapes.stringMap();
   }
 
   static Schema geoip() {
-    return Schema.object()
-        .optional("cityName", Schema.string())
-        .optional("continentCode", Schema.string())
-        .optional("countryCode", Schema.string())
-        .optional("countryCode3", Schema.string())
-        .optional("countryName", Schema.string())
-        .optional("latitude", Schema.number())
-        .optional("longitude", Schema.number())
-        .optional("subdivisionCode", Schema.string())
-        .optional("subdivisionName", Schema.string())
-        .optional("timeZone", Schema.string())
-        .describedAs("Geolocation of the request's IP address.");
+    return EventShapes.geoip();
   }
 
   /** {@code event.request} of a token request: a body, no query. */
@@ -39,31 +29,19 @@ final class Shapes {
   }
 
   static Schema client() {
-    return Schema.object()
-        .required("client_id", Schema.string())
-        .required("name", Schema.string())
-        .required("metadata", stringMap().defaultingToEmpty())
-        .describedAs("The application that requested the token.");
+    return EventShapes.client().describedAs("The application that requested the token.");
   }
 
   static Schema tenant() {
-    return Schema.object().required("id", Schema.string()).describedAs("The tenant.");
+    return EventShapes.tenant();
   }
 
   static Schema customDomain() {
-    return Schema.object()
-        .required("domain", Schema.string())
-        .required("domain_metadata", stringMap().defaultingToEmpty())
-        .describedAs("The custom domain of the request, if any.");
+    return EventShapes.customDomain();
   }
 
   static Schema organization() {
-    return Schema.object()
-        .required("id", Schema.string())
-        .required("name", Schema.string())
-        .required("display_name", Schema.string())
-        .required("metadata", stringMap().defaultingToEmpty())
-        .describedAs("The organization the token is requested for, if any.");
+    return EventShapes.organization().describedAs("The organization the token is requested for, if any.");
   }
 
   static Schema resourceServer() {
@@ -73,10 +51,6 @@ final class Shapes {
   }
 
   static Schema agent() {
-    return Schema.object()
-        .required("agent_id", Schema.string())
-        .required("name", Schema.string())
-        .required("agent_metadata", Schema.mapOf(Schema.any()).defaultingToEmpty())
-        .describedAs("Early access: the agent acting through the client.");
+    return EventShapes.agent();
   }
 }

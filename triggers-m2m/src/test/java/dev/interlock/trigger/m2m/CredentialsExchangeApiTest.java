@@ -116,20 +116,25 @@ class CredentialsExchangeApiTest {
             }));
 
     assertThat(record.outcome().get("custom_claims")).isEqualTo(Map.of("tier", "gold"));
-    assertThat(record.outcome().get("dropped_claims")).isEqualTo(List.of("sub"));
+    assertThat(record.outcome().get("ignored_claims")).isEqualTo(List.of("sub"));
   }
 
   @Test
-  void rejectsAClaimWithoutAValueOrName() {
-    engine.run(
-        "credentials-exchange",
-        event,
-        JavaStep.of("a", (e, api) -> {
-          assertThatThrownBy(() -> api.call("accessToken.setCustomClaim", "k"))
-              .hasMessageContaining("value must be a JSON value, got undefined");
-          assertThatThrownBy(() -> api.call("accessToken.setCustomClaim", " ", 1))
-              .hasMessageContaining("name must be a non-empty string");
-        }));
+  void rejectsAClaimWithoutANameAndRecordsAnUndefinedValueAsNull() {
+    var record =
+        engine.run(
+            "credentials-exchange",
+            event,
+            JavaStep.of("a", (e, api) -> {
+              assertThatThrownBy(() -> api.call("accessToken.setCustomClaim", " ", 1))
+                  .hasMessageContaining("name must be a non-empty string");
+              api.call("accessToken.setCustomClaim", "maybe");
+            }));
+
+    Map<?, ?> claims = (Map<?, ?>) record.outcome().get("custom_claims");
+    assertThat(claims.containsKey("maybe")).isTrue();
+    assertThat(claims.get("maybe")).isNull();
+    assertThat(record.outcome().get("ignored_claims")).isEqualTo(List.of());
   }
 
   @Test

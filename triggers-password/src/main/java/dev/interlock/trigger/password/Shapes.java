@@ -1,6 +1,7 @@
 package dev.interlock.trigger.password;
 
 import dev.interlock.core.trigger.Schema;
+import dev.interlock.core.trigger.common.EventShapes;
 import java.util.List;
 
 /** Event sub-objects of common.md section 13, as the password-reset triggers use them. */
@@ -8,11 +9,11 @@ final class Shapes {
   private Shapes() {}
 
   static Schema stringMap() {
-    return Schema.mapOf(Schema.string());
+    return EventShapes.stringMap();
   }
 
   static Schema anyMap() {
-    return Schema.mapOf(Schema.any());
+    return EventShapes.anyMap();
   }
 
   /** {@code event.request}; post-challenge adds {@code query} and {@code body}. */
@@ -32,35 +33,23 @@ final class Shapes {
   }
 
   static Schema connection() {
-    return Schema.object()
-        .required("id", Schema.string())
-        .required("name", Schema.string())
-        .required("strategy", Schema.string())
-        .optional("metadata", stringMap())
-        .describedAs("The database connection of the user.");
+    return EventShapes.connection().describedAs("The database connection of the user.");
   }
 
   static Schema client() {
-    return Schema.object()
-        .required("client_id", Schema.string())
-        .required("name", Schema.string())
-        .required("metadata", stringMap().defaultingToEmpty());
+    return EventShapes.client();
   }
 
   static Schema tenant() {
-    return Schema.object().required("id", Schema.string());
+    return EventShapes.tenant();
   }
 
   static Schema customDomain() {
-    return Schema.object().required("domain", Schema.string()).required("domain_metadata", stringMap().defaultingToEmpty());
+    return EventShapes.customDomain();
   }
 
   static Schema organization() {
-    return Schema.object()
-        .required("id", Schema.string())
-        .required("name", Schema.string())
-        .required("display_name", Schema.string())
-        .required("metadata", stringMap().defaultingToEmpty());
+    return EventShapes.organization();
   }
 
   /** Only the Akamai supplement of the risk assessment is given to these triggers. */
@@ -83,20 +72,7 @@ final class Shapes {
 
   /** The full profile of post-challenge, with {@code enrolledFactors} (absent = unknown). */
   static Schema fullUser() {
-    Schema s =
-        Schema.object()
-            .required("user_id", Schema.string())
-            .required("created_at", Schema.string())
-            .required("updated_at", Schema.string())
-            .required("email_verified", Schema.bool())
-            .required("app_metadata", anyMap().defaultingToEmpty())
-            .required("user_metadata", anyMap().defaultingToEmpty())
-            .required("identities", Schema.arrayOf(anyMap()).defaultingToEmpty());
-    for (String name : List.of("email", "username", "name", "given_name", "family_name", "nickname", "phone_number",
-        "picture", "last_password_reset")) {
-      s = s.optional(name, Schema.string());
-    }
-    return s.optional("phone_verified", Schema.bool())
+    return EventShapes.fullUser()
         .optional("enrolledFactors", Schema.arrayOf(Schema.object().required("type", Schema.string()).optional("options", anyMap()))
             .describedAs("Enrolled MFA factors; [] = none, absent = could not be determined."))
         .describedAs("The user resetting the password.");

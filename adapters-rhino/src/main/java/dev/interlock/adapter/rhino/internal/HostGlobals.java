@@ -52,10 +52,15 @@ final class HostGlobals {
     define(global, "require", 1, (cx, scope, thisObj, args) -> {
       String name = args.length == 0 ? "undefined" : ScriptRuntime.toString(args[0]);
       if (!modules.provides(name)) {
-        throw ScriptRuntime.constructError("Error", "Cannot find module '" + name + "'");
+        throw ScriptRuntime.constructError("Error", "Cannot find module '" + name + "'" + available(modules));
       }
       return modules.require(cx, Execution.current(cx).scope(), name);
     });
+    modules.installGlobals(Context.getCurrentContext(), global);
+  }
+
+  static String available(HostModules modules) {
+    return modules.names().isEmpty() ? "" : "; available modules: " + String.join(", ", modules.names());
   }
 
   private static void define(ScriptableObject global, String name, int arity, org.mozilla.javascript.SerializableCallable body) {

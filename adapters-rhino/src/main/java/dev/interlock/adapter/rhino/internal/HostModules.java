@@ -5,17 +5,25 @@ import org.mozilla.javascript.Scriptable;
 
 /**
  * The modules {@code require} can return (Node core modules such as {@code crypto}, bundled npm
- * packages, Actions Modules). This runtime has none yet: this is the seam for the Node
- * compatibility work. Implementations must hand scripts JavaScript values only, never Java
+ * packages, Actions Modules); the Node compatibility layer ({@code internal.node.NodeModules})
+ * implements it. Implementations must hand scripts JavaScript values only, never Java
  * objects, and must not share mutable objects between executions.
  */
-interface HostModules {
+public interface HostModules {
 
   /** Whether {@code require(name)} can succeed; checked at load time for literal names. */
   boolean provides(String name);
 
   /** The module's exports for the current execution, built in {@code scope}. */
   Object require(Context cx, Scriptable scope, String name);
+
+  /** The names {@code require} accepts, for error messages. */
+  default java.util.List<String> names() {
+    return java.util.List.of();
+  }
+
+  /** Defines the globals that come with the modules; called once, before the scope is sealed. */
+  default void installGlobals(Context cx, org.mozilla.javascript.ScriptableObject global) {}
 
   /** No modules at all. */
   static HostModules none() {

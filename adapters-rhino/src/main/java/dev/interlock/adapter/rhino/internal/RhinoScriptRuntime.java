@@ -33,7 +33,7 @@ public final class RhinoScriptRuntime implements ScriptRuntime {
   }
 
   /** A runtime whose {@code require} serves {@code modules} (the seam for Node compatibility). */
-  RhinoScriptRuntime(RhinoConfig config, HostModules modules) {
+  public RhinoScriptRuntime(RhinoConfig config, HostModules modules) {
     this.config = config;
     this.factory = new SandboxContextFactory(config);
     this.modules = modules;
@@ -52,7 +52,7 @@ public final class RhinoScriptRuntime implements ScriptRuntime {
     List<Problem> problems = new ArrayList<>();
     for (ModuleShape.Require r : shape.requires()) {
       if (!modules.provides(r.module())) {
-        problems.add(new Problem(r.position(), "Cannot find module '" + r.module() + "': this runtime provides no modules yet"));
+        problems.add(new Problem(r.position(), "Cannot find module '" + r.module() + "'" + HostGlobals.available(modules)));
       }
     }
     for (String handler : handlers(trigger)) {

@@ -12,6 +12,8 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,9 +66,9 @@ public final class RedirectProtocol {
     if (uri.getScheme() == null || uri.getRawAuthority() == null) {
       throw ApiCallException.typeError(args.prefix() + "url must be an absolute URL, got '" + url + "'");
     }
-    Map<String, String> params = parseQuery(uri.getRawQuery());
-    query.forEach((k, v) -> params.put(k, (String) v));
-    params.put("state", call.continuationState());
+    List<String[]> params = parseQuery(uri.getRawQuery());
+    query.forEach((k, v) -> set(params, k, (String) v));
+    set(params, "state", call.continuationState());
     String target = withQuery(uri, params);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("type", "redirect");
@@ -214,8 +216,30 @@ public final class RedirectProtocol {
     }
   }
 
-  private static Map<String, String> parseQuery(String raw) {
-    Map<String, String> out = new LinkedHashMap<>();
+  /**
+   * WHATWG {@code URLSearchParams.set}: the first parameter of that name takes the value, later ones
+   * of the same name are removed, other parameters (repeated ones included) keep their order.
+   */
+  private static void set(List<String[]> params, String name, String value) {
+    boolean seen = false;
+    for (Iterator<String[]> it = params.iterator(); it.hasNext(); ) {
+      String[] p = it.next();
+      if (p[0].equals(name)) {
+        if (seen) {
+          it.remove();
+        } else {
+          p[1] = value;
+          seen = true;
+        }
+      }
+    }
+    if (!seen) {
+      params.add(new String[] {name, value});
+    }
+  }
+
+  private static List<String[]> parseQuery(String raw) {
+    List<String[]> out = new ArrayList<>();
     if (raw == null || raw.isEmpty()) {
       return out;
     }
@@ -226,18 +250,18 @@ public final class RedirectProtocol {
       int eq = pair.indexOf('=');
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
-      out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+      out.add(new String[] {URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8)});
     }
     return out;
   }
 
-  private static String withQuery(URI uri, Map<String, String> params) {
+  private static String withQuery(URI uri, List<String[]> params) {
     StringBuilder sb = new StringBuilder();
     sb.append(uri.getScheme()).append("://").append(uri.getRawAuthority());
     sb.append(uri.getRawPath() == null ? "" : uri.getRawPath());
     String sep = "?";
-    for (Map.Entry<String, String> e : params.entrySet()) {
-      sb.append(sep).append(encode(e.getKey())).append('=').append(encode(e.getValue()));
+    for (String[] p : params) {
+      sb.append(sep).append(encode(p[0])).append('=').append(encode(p[1]));
       sep = "&";
     }
     if (uri.getRawFragment() != null) {

@@ -1,0 +1,3 @@
+exports.onExecuteCredentialsExchange = async (event, api) => {
+  api.access.deny('forbidden', 'not a code Auth0 accepts');
+};

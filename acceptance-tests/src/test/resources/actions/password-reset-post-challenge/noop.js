@@ -1,0 +1,1 @@
+exports.onExecutePostChallenge = async (event, api) => {};

@@ -1,0 +1,3 @@
+exports.onExecutePostChangePassword = async (event, api) => {
+  console.log(`revoking sessions of ${event.user.user_id}`);
+};

@@ -1,0 +1,3 @@
+exports.onExecutePostLogin = async (event, api) => {
+  api.idToken.setCustomClaim('https://example.com/greeting', `Hello ${event.user.name}`);
+};

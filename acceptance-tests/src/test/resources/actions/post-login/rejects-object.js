@@ -1,0 +1,1 @@
+exports.onExecutePostLogin = (event, api) => Promise.reject({ code: 42 });

@@ -1,0 +1,3 @@
+exports.onExecutePostLogin = async (event, api) => {
+  throw `plain string for ${event.user.nickname}`;
+};

@@ -1,0 +1,3 @@
+exports.onExecutePreUserRegistration = async (event, api) => {
+  api.access.deny('never runs');
+};

@@ -1,0 +1,3 @@
+exports.onExecutePreUserRegistration = async (event, api) => {
+  api.validation.error('too_long', 'x'.repeat(101));
+};

@@ -1,0 +1,3 @@
+exports.onExecutePreUserRegistration = async (event, api) => {
+  api.accessToken.setCustomClaim('https://example.com/signup', true);
+};

@@ -1,0 +1,296 @@
+package dev.interlock.adapter.rhino.internal.node;
+
+import dev.interlock.adapter.rhino.internal.NodeBridge;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.NativeObject;
+import org.mozilla.javascript.Scriptable;
+
+/**
+ * Sends a script's HTTP requests with the JDK client, following redirects itself so that every
+ * hop passes the {@link EgressPolicy}, and limiting requests per execution and bytes per
+ * response. {@link #start} sends without waiting, so requests a script starts together run
+ * concurrently; {@link #await}, called from a timer callback of the execution's job loop, blocks
+ * the engine thread until that response is in (at most until the request's timeout or the
+ * execution's deadline). Waiting costs wall-clock time, not CPU or memory budget.
+ */
+final class NodeHttp {
+  private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+  private static final int MAX_REDIRECTS = 20;
+  private static final String STATE = "interlock.node.http";
+
+  private final EgressPolicy policy;
+  private HttpClient client;
+
+  NodeHttp(EgressPolicy policy) {
+    this.policy = policy;
+  }
+
+  /** Created on first use: the client starts a selector thread, and most runtimes never fetch. */
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client = HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(policy.settings().requestTimeout())
+          .build();
+    }
+    return client;
+  }
+
+  /** Per-execution state: requests sent so far and the ones not yet awaited. */
+  private static final class Usage {
+    final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    final Map<Integer, Pending> pending = new java.util.HashMap<>();
+    int nextId;
+  }
+
+  private record Pending(CompletableFuture<Result> future, long deadlineNanos, String host) {}
+
+  /** A failure the script sees as an Error with {@code code}. */
+  static final class Failure extends Exception {
+    private static final long serialVersionUID = 1L;
+    final String code;
+
+    Failure(String code, String message) {
+      super(message, null, false, false);
+      this.code = code;
+    }
+  }
+
+  /** A request as the script described it. */
+  record Request(String method, String url, List<String[]> headers, byte[] body, double timeoutMs, String redirect) {}
+
+  private record Result(HttpResponse<byte[]> response, URI url, boolean redirected) {}
+
+  /**
+   * Starts a request and returns its handle for {@link #await}. The first hop's egress check
+   * (with its DNS lookup) runs here; a refusal is reported by {@code await}, like any failure.
+   */
+  int start(Context cx, Request request) {
+    Usage usage = NodeBridge.state(cx, STATE, Usage::new);
+    long timeoutNanos = request.timeoutMs() > 0
+        ? (long) Math.min(request.timeoutMs() * 1e6, 1e15)
+        : policy.settings().requestTimeout().toNanos();
+    long deadline = Math.min(NodeBridge.deadlineNanos(cx), System.nanoTime() + timeoutNanos);
+    CompletableFuture<Result> future;
+    String host = request.url();
+    try {
+      URI uri = parse(request.url());
+      host = uri.getHost() == null ? request.url() : uri.getHost();
+      future = hop(usage, uri, request.method().toUpperCase(Locale.ROOT), request.headers(), request.body(),
+          request.redirect(), deadline, 0, false);
+    } catch (Failure f) {
+      future = CompletableFuture.failedFuture(f);
+    }
+    int id = ++usage.nextId;
+    usage.pending.put(id, new Pending(future, deadline, host));
+    return id;
+  }
+
+  /** Gives up on a request the script aborted. */
+  void cancel(Context cx, int id) {
+    Pending p = NodeBridge.state(cx, STATE, Usage::new).pending.remove(id);
+    if (p != null) {
+      p.future().cancel(true);
+    }
+  }
+
+  /**
+   * Waits (at most until the request's timeout or the execution's deadline) for a started request:
+   * a response object, or {@code {error, code}}.
+   */
+  Object await(Context cx, Scriptable scope, int id) {
+    Pending p = NodeBridge.state(cx, STATE, Usage::new).pending.remove(id);
+    try {
+      if (p == null) {
+        throw new Failure("INVALID_STATE", "no such request");
+      }
+      return toJs(cx, scope, waitFor(p));
+    } catch (Failure f) {
+      NativeObject o = NodeBridge.newObject(scope);
+      o.put("error", o, f.getMessage());
+      o.put("code", o, f.code);
+      return o;
+    }
+  }
+
+  private static Result waitFor(Pending p) throws Failure {
+    try {
+      return p.future().get(Math.max(0, p.deadlineNanos() - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      p.future().cancel(true);
+      throw new Failure("TIMEOUT", "the request to " + p.host() + " timed out");
+    } catch (InterruptedException e) {
+      p.future().cancel(true);
+      Thread.currentThread().interrupt();
+      throw new Failure("TIMEOUT", "the request was interrupted");
+    } catch (java.util.concurrent.CancellationException e) {
+      throw new Failure("ABORTED", "the request was aborted");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      for (Throwable c = cause; c != null; c = c.getCause()) {
+        if (c instanceof Failure f) {
+          throw f;
+        }
+        if (c instanceof java.net.http.HttpTimeoutException) {
+          throw new Failure("TIMEOUT", "the request to " + p.host() + " timed out");
+        }
+        cause = c;
+      }
+      if (System.nanoTime() - p.deadlineNanos() >= 0) {
+        // The client's own timeout can surface as the closed connection it leaves behind.
+        throw new Failure("TIMEOUT", "the request to " + p.host() + " timed out");
+      }
+      throw new Failure("NETWORK", "request to " + p.host() + " failed: "
+          + (cause == null ? e.getMessage() : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
+    }
+  }
+
+  /** One hop; redirects chain further hops, each checked against the policy and counted. */
+  private CompletableFuture<Result> hop(
+      Usage usage, URI uri, String method, List<String[]> headers, byte[] body, String redirect, long deadline, int hop,
+      boolean redirected) throws Failure {
+    String denied = policy.deny(uri);
+    if (denied != null) {
+      throw new Failure("EGRESS_DENIED", "request to " + (uri.getHost() == null ? uri : uri.getHost()) + " denied: " + denied);
+    }
+    if (usage.requests.incrementAndGet() > policy.settings().maxRequests()) {
+      throw new Failure("REQUEST_LIMIT", "the action may send at most " + policy.settings().maxRequests() + " HTTP requests");
+    }
+    long remaining = deadline - System.nanoTime();
+    if (remaining <= 0) {
+      throw new Failure("TIMEOUT", "the request to " + uri.getHost() + " timed out");
+    }
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofNanos(remaining));
+    boolean hasBody = body != null && !method.equals("GET") && !method.equals("HEAD");
+    b.method(method, hasBody ? HttpRequest.BodyPublishers.ofByteArray(body) : HttpRequest.BodyPublishers.noBody());
+    for (String[] h : headers) {
+      if (!RESTRICTED.contains(h[0].toLowerCase(Locale.ROOT))) {
+        try {
+          b.header(h[0], h[1]);
+        } catch (IllegalArgumentException e) {
+          throw new Failure("INVALID_HEADER", "invalid header '" + h[0] + "'");
+        }
+      }
+    }
+    long max = policy.settings().maxResponseBytes();
+    return client().sendAsync(b.build(), info -> new LimitedBody(max)).thenCompose(response -> {
+      int status = response.statusCode();
+      String location = response.headers().firstValue("location").orElse(null);
+      if (status < 300 || status > 399 || location == null || status == 304 || "manual".equals(redirect)) {
+        return CompletableFuture.completedFuture(new Result(response, uri, redirected));
+      }
+      try {
+        if ("error".equals(redirect)) {
+          throw new Failure("REDIRECT", "unexpected redirect to " + location);
+        }
+        if (hop >= MAX_REDIRECTS) {
+          throw new Failure("REDIRECT", "more than " + MAX_REDIRECTS + " redirects");
+        }
+        boolean toGet = status == 303 || (status == 301 || status == 302) && method.equals("POST");
+        return hop(usage, uri.resolve(location), toGet && !method.equals("HEAD") ? "GET" : method, headers,
+            toGet ? null : body, redirect, deadline, hop + 1, true);
+      } catch (Failure f) {
+        return CompletableFuture.failedFuture(f);
+      } catch (IllegalArgumentException e) {
+        return CompletableFuture.failedFuture(new Failure("REDIRECT", "invalid redirect location " + location));
+      }
+    });
+  }
+
+  private static URI parse(String url) throws Failure {
+    try {
+      URI uri = new URI(url);
+      if (!uri.isAbsolute()) {
+        throw new Failure("INVALID_URL", "Invalid URL: " + url);
+      }
+      return uri;
+    } catch (java.net.URISyntaxException e) {
+      throw new Failure("INVALID_URL", "Invalid URL: " + url);
+    }
+  }
+
+  private static Object toJs(Context cx, Scriptable scope, Result result) {
+    HttpResponse<byte[]> response = result.response();
+    NativeObject o = NodeBridge.newObject(scope);
+    o.put("status", o, response.statusCode());
+    o.put("statusText", o, StatusText.of(response.statusCode()));
+    o.put("url", o, result.url().toString());
+    o.put("redirected", o, result.redirected());
+    List<Object> headers = new ArrayList<>();
+    for (Map.Entry<String, List<String>> e : response.headers().map().entrySet()) {
+      if (e.getKey().startsWith(":")) {
+        continue;
+      }
+      headers.add(e.getKey().toLowerCase(Locale.ROOT));
+      headers.add(String.join(", ", e.getValue()));
+    }
+    o.put("headers", o, NodeBridge.toJs(cx, scope, headers));
+    o.put("body", o, Bytes.array(cx, scope, response.body()));
+    return o;
+  }
+
+  /** Collects a response body, failing once it grows past the limit. */
+  private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+    private final long max;
+    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    private Flow.Subscription subscription;
+
+    LimitedBody(long max) {
+      this.max = max;
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription = s;
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> items) {
+      for (ByteBuffer buf : items) {
+        if (out.size() + (long) buf.remaining() > max) {
+          subscription.cancel();
+          result.completeExceptionally(
+              new Failure("RESPONSE_TOO_LARGE", "the response body is larger than " + max + " bytes"));
+          return;
+        }
+        byte[] chunk = new byte[buf.remaining()];
+        buf.get(chunk);
+        out.writeBytes(chunk);
+      }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      result.completeExceptionally(t);
+    }
+
+    @Override
+    public void onComplete() {
+      result.complete(out.toByteArray());
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package dev.interlock.adapter.rhino.internal.node;
+
+import dev.interlock.adapter.rhino.HostModule;
+import dev.interlock.adapter.rhino.RhinoConfig;
+import dev.interlock.adapter.rhino.internal.HostModules;
+import dev.interlock.adapter.rhino.internal.NodeBridge;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.Function;
+import org.mozilla.javascript.LambdaFunction;
+import org.mozilla.javascript.NativeArray;
+import org.mozilla.javascript.NativeObject;
+import org.mozilla.javascript.RhinoException;
+import org.mozilla.javascript.ScriptRuntime;
+import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.ScriptableObject;
+
+/**
+ * The Node compatibility layer: the Web and Node globals real Actions use (Buffer, URL, fetch,
+ * ...) and the built-in modules {@code require} returns (crypto, url, util, events, jsonwebtoken,
+ * axios, ...; {@code node:} prefixes accepted), plus the application's {@link HostModule}s. Most
+ * of it is JavaScript ({@code node/*.js}) written on a few JDK-backed host functions; it is built
+ * once into the shared scope and sealed with it, so executions share no mutable object.
+ */
+public final class NodeModules implements HostModules {
+  private static final String[] SOURCES = {
+    "globals.js", "url.js", "querystring.js", "modules.js", "jwt.js", "http.js", "axios.js"
+  };
+  private static final String[] GLOBALS = {
+    "DOMException", "Buffer", "TextEncoder", "TextDecoder", "atob", "btoa", "structuredClone", "crypto", "URL",
+    "URLSearchParams", "fetch", "Headers", "Response", "AbortController", "AbortSignal"
+  };
+  private static final String[] BUILTIN = {
+    "crypto", "url", "querystring", "util", "buffer", "events", "jsonwebtoken", "axios"
+  };
+
+  /** Everything reachable from a value (own keys incl. symbols, accessors, prototypes), to seal. */
+  private static final String REACHABLE =
+      "(function (root) {\n"
+          + "  var seen = new Set(), out = [], stack = [root];\n"
+          + "  while (stack.length) {\n"
+          + "    var o = stack.pop();\n"
+          + "    if (o === null || o === undefined || (typeof o !== 'object' && typeof o !== 'function') || seen.has(o)) continue;\n"
+          + "    seen.add(o); out.push(o); stack.push(Object.getPrototypeOf(o));\n"
+          + "    var keys; try { keys = Reflect.ownKeys(o); } catch (e) { continue; }\n"
+          + "    for (var i = 0; i < keys.length; i++) {\n"
+          + "      var d; try { d = Object.getOwnPropertyDescriptor(o, keys[i]); } catch (e) { continue; }\n"
+          + "      if (!d) continue;\n"
+          + "      if ('value' in d) { try { stack.push(o[keys[i]]); } catch (e) {} } else { stack.push(d.get); stack.push(d.set); }\n"
+          + "    }\n"
+          + "  }\n"
+          + "  return out;\n"
+          + "})";
+
+  private final NodeHttp http;
+  private final Map<String, HostModule> hostModules = new LinkedHashMap<>();
+  private final Map<String, Object> exports = new LinkedHashMap<>();
+
+  public NodeModules(RhinoConfig config) {
+    this.http = new NodeHttp(new EgressPolicy(config.egress()));
+    for (HostModule m : config.hostModules()) {
+      String name = m.name();
+      if (name == null || name.isBlank() || name.startsWith("node:") || List.of(BUILTIN).contains(name)) {
+        throw new IllegalArgumentException("host module name '" + name + "' is empty or clashes with a built-in module");
+      }
+      if (hostModules.put(name, m) != null) {
+        throw new IllegalArgumentException("two host modules are named '" + name + "'");
+      }
+    }
+  }
+
+  private static String bare(String name) {
+    return name.startsWith("node:") ? name.substring(5) : name;
+  }
+
+  @Override
+  public boolean provides(String name) {
+    return exports.isEmpty() ? names().contains(bare(name)) || names().contains(name) : exports.containsKey(key(name));
+  }
+
+  private String key(String name) {
+    return hostModules.containsKey(name) ? name : bare(name);
+  }
+
+  @Override
+  public List<String> names() {
+    List<String> out = new ArrayList<>(new TreeSet<>(List.of(BUILTIN)));
+    out.addAll(hostModules.keySet());
+    return out;
+  }
+
+  @Override
+  public Object require(Context cx, Scriptable scope, String name) {
+    Object module = exports.get(key(name));
+    if (module == null) {
+      throw new IllegalArgumentException(name);
+    }
+    return module;
+  }
+
+  @Override
+  public void installGlobals(Context cx, ScriptableObject global) {
+    Function reachable = (Function) cx.evaluateString(global, REACHABLE, "seal.js", 1, null);
+    java.util.Set<Object> builtIns = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    builtIns.addAll(java.util.Arrays.asList(((NativeArray) reachable.call(cx, global, global, new Object[] {global})).toArray()));
+    NativeObject natives = NodeNatives.build(global, http);
+    NativeObject lib = NodeBridge.newObject(global);
+    for (String file : SOURCES) {
+      Function factory = (Function) cx.evaluateString(global, source(file), "node/" + file, 1, null);
+      Scriptable result = (Scriptable) factory.call(cx, global, global, new Object[] {natives, lib});
+      for (Object id : result.getIds()) {
+        lib.put((String) id, lib, result.get((String) id, result));
+      }
+    }
+    for (String name : GLOBALS) {
+      global.defineProperty(name, lib.get(name, lib), ScriptableObject.DONTENUM);
+    }
+    NativeObject all = NodeBridge.newObject(global);
+    for (String name : BUILTIN) {
+      Object module = lib.get(name, lib);
+      exports.put(name, module);
+      all.put(name, all, module);
+    }
+    for (HostModule m : hostModules.values()) {
+      Object module = hostModule(global, m);
+      exports.put(m.name(), module);
+      all.put(m.name(), all, module);
+    }
+    // Seals only what the layer created: the built-ins are guarded and sealed later, by SharedScope.
+    NativeArray objects = (NativeArray) reachable.call(cx, global, global, new Object[] {all});
+    for (Object o : objects.toArray()) {
+      if (o instanceof ScriptableObject so && !builtIns.contains(o)) {
+        so.sealObject();
+      }
+    }
+  }
+
+  private static Object hostModule(ScriptableObject global, HostModule module) {
+    NativeObject exportsObject = NodeBridge.newObject(global);
+    for (Map.Entry<String, HostModule.Function> e : module.functions().entrySet()) {
+      String what = module.name() + "." + e.getKey();
+      HostModule.Function fn = e.getValue();
+      exportsObject.defineProperty(e.getKey(), new LambdaFunction(global, e.getKey(), 0, (cx, scope, thisObj, args) -> {
+        List<Object> json = new ArrayList<>(args.length);
+        for (int i = 0; i < args.length; i++) {
+          try {
+            json.add(NodeBridge.toJson(args[i], what + " argument " + (i + 1)));
+          } catch (RuntimeException ex) {
+            throw ScriptRuntime.constructError("TypeError", ex.getMessage());
+          }
+        }
+        Scriptable target = NodeBridge.scope(cx);
+        Object result = call(cx, fn, json, what);
+        boolean async = result instanceof Async;
+        Object value = async ? ((Async) result).value() : result;
+        Object js;
+        try {
+          js = NodeBridge.toJs(cx, target, value);
+        } catch (IllegalArgumentException ex) {
+          throw ScriptRuntime.constructError("TypeError", what + " returned a value scripts cannot use");
+        }
+        return async ? promise(cx, target, js) : js;
+      }), ScriptableObject.PERMANENT);
+    }
+    return exportsObject;
+  }
+
+  /** The value a host function's CompletionStage completed with. */
+  private record Async(Object value) {}
+
+  private static Object call(Context cx, HostModule.Function fn, List<Object> json, String what) {
+    try {
+      Object result = fn.apply(json);
+      if (result instanceof CompletionStage<?> stage) {
+        long waitNanos = NodeBridge.deadlineNanos(cx) - System.nanoTime();
+        return new Async(stage.toCompletableFuture().get(Math.max(0, waitNanos), TimeUnit.NANOSECONDS));
+      }
+      return result;
+    } catch (RhinoException ex) {
+      throw ex;
+    } catch (java.util.concurrent.TimeoutException ex) {
+      NodeBridge.checkDeadline(cx);
+      throw ScriptRuntime.constructError("Error", what + " timed out");
+    } catch (java.util.concurrent.ExecutionException ex) {
+      Throwable cause = ex.getCause() == null ? ex : ex.getCause();
+      throw ScriptRuntime.constructError("Error", what + " failed: " + cause.getMessage());
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw ScriptRuntime.constructError("Error", what + " was interrupted");
+    } catch (Exception ex) {
+      throw ScriptRuntime.constructError("Error", what + " failed: " + ex.getMessage());
+    }
+  }
+
+  private static Object promise(Context cx, Scriptable scope, Object value) {
+    Scriptable promiseCtor = (Scriptable) ScriptableObject.getProperty(ScriptableObject.getTopLevelScope(scope), "Promise");
+    return ScriptableObject.callMethod(cx, promiseCtor, "resolve", new Object[] {value});
+  }
+
+  private static String source(String file) {
+    try (InputStream in = NodeModules.class.getResourceAsStream("/dev/interlock/adapter/rhino/node/" + file)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource node/" + file);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
