@@ -14,11 +14,14 @@ final class Engines {
 
   /**
    * An engine on in-memory stores with the JavaScript runtime and every trigger family on the class
-   * path. {@code allowEgress} is validated by the caller and reserved for the network layer of the
-   * script runtime (see docs: fetch is not available to scripts yet).
+   * path. {@code allowEgress} adds hosts that scripts may reach even where the default policy (public
+   * addresses only) would refuse them, such as a service on localhost during development.
    */
   static Interlock embedded(EngineConfig config, List<String> allowEgress) {
-    return Guice.createInjector(new CoreModule(config), new RhinoModule(RhinoConfig.defaults()))
-        .getInstance(Interlock.class);
+    RhinoConfig rhino = RhinoConfig.defaults();
+    if (!allowEgress.isEmpty()) {
+      rhino = rhino.withEgress(rhino.egress().withAllowedHosts(allowEgress));
+    }
+    return Guice.createInjector(new CoreModule(config), new RhinoModule(rhino)).getInstance(Interlock.class);
   }
 }

@@ -1,5 +1,6 @@
 package dev.interlock.adapter.cli;
 
+import dev.interlock.adapter.rhino.RhinoEgress;
 import dev.interlock.core.AdHocAction;
 import dev.interlock.core.EngineConfig;
 import dev.interlock.core.Interlock;
@@ -42,7 +43,6 @@ import picocli.CommandLine.Parameters;
     })
 final class RunCommand implements Callable<Integer> {
   private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
-  private static final Pattern EGRESS = Pattern.compile("(\\*\\.)?[A-Za-z0-9.-]+(:\\d{1,5})?");
 
   private final CliOutput out;
 
@@ -65,7 +65,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--allow-egress",
       paramLabel = "HOST[:PORT]",
-      description = "host a script may reach over the network (repeatable; wildcards like *.example.com)")
+      description = "host fetch/axios may reach even if the default policy (public addresses only) refuses it,"
+          + " e.g. 127.0.0.1:8080; repeatable; *.example.com matches subdomains")
   List<String> allowEgress = new ArrayList<>();
 
   @Parameters(arity = "1..*", paramLabel = "ACTION.js", description = "action files, run in the given order")
@@ -128,10 +129,10 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private void validateEgress() {
-    for (String host : allowEgress) {
-      if (!EGRESS.matcher(host).matches()) {
-        throw new InputException("--allow-egress: '" + host + "' is not HOST, HOST:PORT or *.DOMAIN");
-      }
+    try {
+      RhinoEgress.defaults().withAllowedHosts(allowEgress);
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--allow-egress: " + e.getMessage());
     }
   }
 

@@ -132,4 +132,54 @@ class RunCommandTest {
     assertThat(code).isEqualTo(InterlockCli.EXIT_INPUT);
     assertThat(err.toString()).contains("INTERLOCK_SURELY_UNSET_VARIABLE");
   }
+
+  @Test
+  void fetchReachesALocalServiceOnlyWhenAllowedWithAllowEgress() throws Exception {
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/roles", exchange -> {
+      byte[] body = "{\"roles\":[\"auditor\"]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("content-type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try {
+      String host = "127.0.0.1:" + server.getAddress().getPort();
+      Path action = file("remote-roles.js", """
+          exports.onExecutePostLogin = async (event, api) => {
+            const res = await fetch('http://%s/roles');
+            const { roles } = await res.json();
+            api.accessToken.setCustomClaim('https://example.com/roles', roles);
+          };
+          """.formatted(host));
+
+      int denied = interlock("run", "--trigger", "post-login", "--event", loginEvent().toString(), action.toString());
+      String deniedRecord = out.toString();
+      out.getBuffer().setLength(0);
+      int allowed = interlock("run", "--trigger", "post-login", "--event", loginEvent().toString(),
+          "--allow-egress", host, action.toString());
+
+      assertThat(denied).isZero();
+      assertThat(Json.parseObject(deniedRecord).get("status")).isEqualTo("failed");
+      assertThat(deniedRecord).contains("denied").contains("127.0.0.1");
+      assertThat(allowed).as(err.toString()).isZero();
+      assertThat(Json.parseObject(out.toString()).get("status")).isEqualTo("completed");
+      assertThat(out.toString()).contains("auditor");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void anInvalidAllowEgressEntryIsAnInputError() throws IOException {
+    Path action = file("a.js", "exports.onExecutePostLogin = async () => {};");
+
+    int code = interlock("run", "--trigger", "post-login", "--event", loginEvent().toString(),
+        "--allow-egress", "not a host!", action.toString());
+
+    assertThat(code).isEqualTo(InterlockCli.EXIT_INPUT);
+    assertThat(err.toString()).contains("--allow-egress");
+  }
 }
