@@ -217,8 +217,14 @@ public final class Json {
 
   private static void quote(StringBuilder sb, String s) {
     sb.append('"');
+    int run = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\' && c != 0x2028 && c != 0x2029) {
+        continue;
+      }
+      sb.append(s, run, i);
+      run = i + 1;
       switch (c) {
         case '"' -> sb.append("\\\"");
         case '\\' -> sb.append("\\\\");
@@ -227,16 +233,10 @@ public final class Json {
         case '\t' -> sb.append("\\t");
         case '\b' -> sb.append("\\b");
         case '\f' -> sb.append("\\f");
-        default -> {
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
+        default -> sb.append(String.format("\\u%04x", (int) c));
       }
     }
-    sb.append('"');
+    sb.append(s, run, s.length()).append('"');
   }
 
   private static final class Parser {

@@ -38,6 +38,11 @@ class JsonTest {
   }
 
   @Test
+  void escapesControlCharactersAndLineSeparators() {
+    assertThat(Json.write("a\u0001b\u2028c\"\\")).isEqualTo("\"a\\u0001b\\u2028c\\\"\\\\\"");
+  }
+
+  @Test
   void countsUtf8Bytes() {
     assertThat(Json.utf8Length("aé€😀")).isEqualTo(1 + 2 + 3 + 4);
   }
