@@ -20,6 +20,7 @@ import dev.interlock.core.port.ExecutionObserver;
 import dev.interlock.core.port.ExecutionStore;
 import dev.interlock.core.port.IdGenerator;
 import dev.interlock.core.port.ScriptRuntime;
+import dev.interlock.core.port.UserDirectory;
 import dev.interlock.core.trigger.TriggerCatalog;
 import dev.interlock.core.trigger.TriggerFamily;
 import java.time.Duration;
@@ -131,6 +132,7 @@ public final class Interlock implements AutoCloseable {
     private IdGenerator ids = new SecureIdGenerator();
     private final List<ExecutionObserver> observers = new ArrayList<>();
     private EngineConfig config = EngineConfig.defaults();
+    private UserDirectory directory = UserDirectory.NONE;
     private AdministrationLimits limits = AdministrationLimits.auth0();
     private ChangeFeed changes;
     private Duration pruneInterval = Duration.ofHours(1);
@@ -209,6 +211,12 @@ public final class Interlock implements AutoCloseable {
       return this;
     }
 
+    /** The directory behind {@code api.groups.*} and {@code api.roles.*}; none by default. */
+    public Builder userDirectory(UserDirectory directory) {
+      this.directory = Objects.requireNonNull(directory);
+      return this;
+    }
+
     public Builder config(EngineConfig config) {
       this.config = Objects.requireNonNull(config);
       return this;
@@ -230,7 +238,7 @@ public final class Interlock implements AutoCloseable {
       }
       ActionLoader loader = new ActionLoader(rs, actions);
       ExecutionObserver observer = composite(List.copyOf(observers));
-      Engine engine = new Engine(catalog, loader, actions, bindings, executions, cache, clock, ids, observer, config);
+      Engine engine = new Engine(catalog, loader, actions, bindings, executions, cache, clock, ids, observer, config, directory);
       ActionAdministration administration = new ActionAdministrationService(
           catalog, loader, actions, bindings, engine, clock, ids, limits, engine::invalidateFlows);
       ChangeFeed feed = changes != null ? changes : actions instanceof ChangeFeed f ? f : null;

@@ -18,6 +18,7 @@ import dev.interlock.core.memory.InMemoryActionStore;
 import dev.interlock.core.memory.InMemoryBindingStore;
 import dev.interlock.core.memory.InMemoryExecutionStore;
 import dev.interlock.core.port.ScriptRuntime;
+import dev.interlock.core.port.UserDirectory;
 import dev.interlock.core.trigger.ResumeRequest;
 import dev.interlock.core.trigger.TriggerFamily;
 import dev.interlock.core.trigger.TriggerId;
@@ -47,9 +48,16 @@ public final class EngineFixture implements AutoCloseable {
   private final Interlock interlock;
 
   private EngineFixture(List<TriggerFamily> families, EngineConfig config, InstantSource clock, List<ScriptRuntime> runtimes) {
+    this(families, config, clock, runtimes, UserDirectory.NONE);
+  }
+
+  private EngineFixture(
+      List<TriggerFamily> families, EngineConfig config, InstantSource clock, List<ScriptRuntime> runtimes,
+      UserDirectory directory) {
     Interlock.Builder b =
         Interlock.builder()
             .families(families)
+            .userDirectory(directory)
             .runtime(java)
             .stores(actions, bindings, executions)
             .cache(cache)
@@ -57,6 +65,18 @@ public final class EngineFixture implements AutoCloseable {
             .config(config);
     runtimes.forEach(b::runtime);
     this.interlock = b.build();
+  }
+
+  /** A fixture with extra runtimes whose engine reads groups and roles from {@code directory}. */
+  public static EngineFixture of(
+      EngineConfig config, InstantSource clock, List<ScriptRuntime> runtimes, UserDirectory directory,
+      TriggerFamily... families) {
+    return new EngineFixture(List.of(families), config, clock, runtimes, directory);
+  }
+
+  /** A fixture whose engine reads groups and roles from {@code directory}. */
+  public static EngineFixture withDirectory(UserDirectory directory, TriggerFamily... families) {
+    return new EngineFixture(List.of(families), EngineConfig.defaults(), InstantSource.system(), List.of(), directory);
   }
 
   public static EngineFixture of(TriggerFamily... families) {

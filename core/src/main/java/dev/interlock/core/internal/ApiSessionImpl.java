@@ -3,6 +3,7 @@ package dev.interlock.core.internal;
 import dev.interlock.core.execution.Command;
 import dev.interlock.core.json.Undefined;
 import dev.interlock.core.port.ApiSession;
+import dev.interlock.core.port.UserDirectory;
 import dev.interlock.core.trigger.ApiCall;
 import dev.interlock.core.trigger.ApiContract;
 import dev.interlock.core.trigger.ApiMethod;
@@ -31,6 +32,7 @@ final class ApiSessionImpl implements ApiSession, ApiCall {
   private final java.time.InstantSource clock;
   private final Supplier<String> state;
   private final ResumeRequest resume;
+  private final UserDirectory directory;
   private final List<Command> commands = new ArrayList<>();
   private EventUpdater updater = (path, value) -> {};
   private boolean stop;
@@ -47,7 +49,9 @@ final class ApiSessionImpl implements ApiSession, ApiCall {
       CacheAccess cache,
       java.time.InstantSource clock,
       Supplier<String> state,
-      ResumeRequest resume) {
+      ResumeRequest resume,
+      UserDirectory directory) {
+    this.directory = directory;
     this.trigger = trigger;
     this.executionId = executionId;
     this.actionName = actionName;
@@ -161,6 +165,11 @@ final class ApiSessionImpl implements ApiSession, ApiCall {
   public void suspendTo(String redirectUrl, Map<String, Object> details) {
     this.redirectUrl = redirectUrl;
     this.suspensionDetails = details == null ? Map.of() : details;
+  }
+
+  @Override
+  public UserDirectory directory() {
+    return directory;
   }
 
   @Override

@@ -80,7 +80,8 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
       InstantSource clock,
       dev.interlock.core.port.IdGenerator ids,
       dev.interlock.core.port.ExecutionObserver observer,
-      EngineConfig config) {
+      EngineConfig config,
+      dev.interlock.core.port.UserDirectory directory) {
     this.catalog = catalog;
     this.loader = loader;
     this.actions = actions;
@@ -89,7 +90,7 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
     this.clock = clock;
     this.ids = ids;
     this.config = config;
-    this.flows = new FlowEngine(config, cache, executions, clock, ids, observer);
+    this.flows = new FlowEngine(config, cache, executions, clock, ids, observer, directory);
     this.asyncPool = WorkerPool.create("interlock-flow", config.asyncWorkers(), config.asyncQueueCapacity());
   }
 

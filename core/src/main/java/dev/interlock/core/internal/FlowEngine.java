@@ -19,6 +19,7 @@ import dev.interlock.core.port.IdGenerator;
 import dev.interlock.core.port.Invocation;
 import dev.interlock.core.port.InvocationOutcome;
 import dev.interlock.core.port.StoredExecution;
+import dev.interlock.core.port.UserDirectory;
 import dev.interlock.core.trigger.ActionStep;
 import dev.interlock.core.trigger.FlowEffect;
 import dev.interlock.core.trigger.FlowSummary;
@@ -48,6 +49,7 @@ final class FlowEngine {
   private final InstantSource clock;
   private final IdGenerator ids;
   private final ExecutionObserver observer;
+  private final UserDirectory directory;
 
   FlowEngine(
       EngineConfig config,
@@ -55,7 +57,9 @@ final class FlowEngine {
       ExecutionStore store,
       InstantSource clock,
       IdGenerator ids,
-      ExecutionObserver observer) {
+      ExecutionObserver observer,
+      UserDirectory directory) {
+    this.directory = directory;
     this.config = config;
     this.cache = cache;
     this.store = store;
@@ -141,7 +145,8 @@ final class FlowEngine {
             new TriggerCacheAccess(cache, run.trigger.id(), config.cache(), clock),
             clock,
             () -> run.state == null ? (run.state = ids.newId("state")) : run.state,
-            run.index == run.resumeIndex ? run.resume : null);
+            run.index == run.resumeIndex ? run.resume : null,
+            directory);
     Instant startedAt = clock.instant();
     long now = System.nanoTime();
     long deadline = Math.min(run.deadlineNanos, now + config.actionTimeout().toNanos());

@@ -42,7 +42,7 @@ public final class JavaApi {
     return switch (method.returnKind()) {
       case API -> this;
       case VOID -> null;
-      case VALUE -> result;
+      case VALUE, PROMISE -> result;
     };
   }
 

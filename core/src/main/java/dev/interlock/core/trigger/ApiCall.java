@@ -1,6 +1,7 @@
 package dev.interlock.core.trigger;
 
 import dev.interlock.core.execution.Command;
+import dev.interlock.core.port.UserDirectory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,9 @@ public interface ApiCall {
    * whose effect suspends the flow.
    */
   void suspendTo(String redirectUrl, Map<String, Object> details);
+
+  /** The identity provider's directory (groups, roles); {@link UserDirectory#NONE} when none is configured. */
+  UserDirectory directory();
 
   /** When a resume handler runs: the request that resumed the flow. */
   Optional<ResumeRequest> resumeRequest();

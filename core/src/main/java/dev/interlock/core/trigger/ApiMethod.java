@@ -33,7 +33,12 @@ public record ApiMethod(
     /** {@code undefined}. */
     VOID,
     /** The JSON value the function returned. */
-    VALUE
+    VALUE,
+    /**
+     * A promise of the JSON value the function returned (Auth0's async api methods); an {@link
+     * ApiCallException} rejects it instead of throwing. Java actions get the value itself.
+     */
+    PROMISE
   }
 
   public ApiMethod {
@@ -105,6 +110,13 @@ public record ApiMethod(
     public Builder returnsValue(String type) {
       this.returns = type;
       this.returnKind = ReturnKind.VALUE;
+      return this;
+    }
+
+    /** The method returns a promise of {@code type} (resolved with the function's result). */
+    public Builder returnsPromise(String type) {
+      this.returns = "Promise<" + type + ">";
+      this.returnKind = ReturnKind.PROMISE;
       return this;
     }
 

@@ -72,9 +72,57 @@ class FamilyTest {
     assertThat(postLoginRejection((e, api) -> api.call("roles.getUserEffectiveRoles", java.util.Map.of("take", 101)))
         .getMessage()).contains("take must be a positive integer of at most 100");
     assertThat(postLoginRejection((e, api) -> api.call("groups.getUserGroups")).getMessage())
-        .contains("is not available: this Interlock engine has no user directory configured");
+        .contains("api.groups.getUserGroups failed: this Interlock engine has no user directory configured");
     assertThat(postLoginRejection((e, api) -> api.call("roles.getUserEffectiveRolesByNames",
         java.util.Collections.nCopies(51, "r"))).getMessage()).contains("names must have 1 to 50 entries");
+  }
+
+  @Test
+  void readsGroupsAndRolesFromTheEnginesUserDirectory() {
+    List<Object> seen = new java.util.ArrayList<>();
+    dev.interlock.core.port.UserDirectory directory = new dev.interlock.core.port.UserDirectory() {
+      @Override
+      public java.util.Map<String, Object> groups(String userId, Integer take, String from) {
+        return java.util.Map.of("groups", List.of(userId + ":" + take + ":" + from));
+      }
+
+      @Override
+      public java.util.Map<String, Object> groupMemberships(String userId, List<String> groups) {
+        return java.util.Map.of("memberships", groups.subList(0, 1));
+      }
+
+      @Override
+      public java.util.Map<String, Object> effectiveRoles(String userId, String org, Integer take, String from) {
+        return java.util.Map.of("roles", List.of("admin@" + org));
+      }
+
+      @Override
+      public java.util.Map<String, Object> effectiveRolesByIds(String userId, String org, List<String> ids) {
+        return java.util.Map.of("roles", ids);
+      }
+
+      @Override
+      public java.util.Map<String, Object> effectiveRolesByNames(String userId, String org, List<String> names) {
+        return java.util.Map.of("roles", names);
+      }
+    };
+    try (EngineFixture engine = EngineFixture.withDirectory(directory, new SignupLoginFamily())) {
+      engine.run("post-login", PostLoginEvent.builder().organization("org_1", "acme").build(), step("d", (e, api) -> {
+        seen.add(api.call("groups.getUserGroups", java.util.Map.of("take", 5)));
+        seen.add(api.call("groups.hasGroupMembership", List.of("g1", "g2")));
+        seen.add(api.call("roles.getUserEffectiveRoles"));
+        seen.add(api.call("roles.getUserEffectiveRolesByNames", List.of("viewer")));
+      }));
+    }
+
+    String user = (String) PostLoginEvent.builder().build().entrySet().stream()
+        .filter(en -> en.getKey().equals("user")).map(en -> ((java.util.Map<?, ?>) en.getValue()).get("user_id"))
+        .findFirst().orElseThrow();
+    assertThat(seen).containsExactly(
+        java.util.Map.of("groups", List.of(user + ":5:null")),
+        java.util.Map.of("memberships", List.of("g1")),
+        java.util.Map.of("roles", List.of("admin@org_1")),
+        java.util.Map.of("roles", List.of("viewer")));
   }
 
   @Test

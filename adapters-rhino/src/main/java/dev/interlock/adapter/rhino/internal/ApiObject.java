@@ -67,6 +67,10 @@ final class ApiObject {
       }
       result = execution.invocation().api().invoke(method, json);
     } catch (ApiCallException e) {
+      if (method.returnKind() == ApiMethod.ReturnKind.PROMISE) {
+        Scriptable error = cx.newObject(execution.scope(), e.errorName(), new Object[] {e.getMessage()});
+        return promise(cx, execution.scope(), "reject", error);
+      }
       throw jsError(e.errorName(), e.getMessage());
     }
     switch (method.returnKind()) {
@@ -74,9 +78,19 @@ final class ApiObject {
         return api;
       case VOID:
         return org.mozilla.javascript.Undefined.instance;
+      case PROMISE:
+        return promise(cx, execution.scope(), "resolve",
+            result == Undefined.VALUE ? org.mozilla.javascript.Undefined.instance : JsValues.toJs(cx, execution.scope(), result));
       default:
         return result == Undefined.VALUE ? org.mozilla.javascript.Undefined.instance : JsValues.toJs(cx, execution.scope(), result);
     }
+  }
+
+  /** {@code Promise.resolve(value)} or {@code Promise.reject(value)} in the execution's scope. */
+  private static Object promise(Context cx, Scriptable scope, String how, Object value) {
+    Scriptable promise = (Scriptable) ScriptableObject.getProperty(scope, "Promise");
+    org.mozilla.javascript.Function f = (org.mozilla.javascript.Function) ScriptableObject.getProperty(promise, how);
+    return f.call(cx, scope, promise, new Object[] {value});
   }
 
   static RuntimeException jsError(String name, String message) {

@@ -1,6 +1,9 @@
 package dev.interlock.trigger.signuplogin.internal;
 
+import dev.interlock.core.trigger.ApiCall;
 import dev.interlock.core.trigger.ApiCallException;
+import dev.interlock.core.trigger.ApiFunction;
+import dev.interlock.core.trigger.common.Events;
 import dev.interlock.core.trigger.ApiMethod;
 import dev.interlock.core.trigger.Arguments;
 import java.util.List;
@@ -8,9 +11,10 @@ import java.util.Map;
 
 /**
  * {@code api.rules.wasExecuted}, {@code api.groups.*} and {@code api.roles.*}. Interlock runs no
- * Rules, so {@code wasExecuted} is always false. Groups and roles need the tenant's directory,
- * for which core has no port yet: the methods validate their arguments as the reference says and
- * then throw an {@code Error} saying the directory is not available (partial, see README).
+ * Rules, so {@code wasExecuted} is always false. Groups and roles are read from the engine's
+ * {@link dev.interlock.core.port.UserDirectory} (the identity provider plugs its own in); the
+ * methods return promises, as on Auth0, rejected when the arguments are invalid or no directory is
+ * configured.
  */
 public final class DirectoryApi {
   public static final int MAX_ROLES_TAKE = 100;
@@ -29,31 +33,61 @@ public final class DirectoryApi {
               args.nonBlankString(0, "ruleId");
               return false;
             }),
-        unavailable("groups.getUserGroups", "{ take?: number; from?: string }", "Promise<{ groups; next? }>",
-            args -> page(args, Integer.MAX_VALUE)),
-        unavailable("groups.hasGroupMembership", "string[]", "Promise<{ memberships }>",
-            args -> names(args, "groups", Integer.MAX_VALUE)),
-        unavailable("roles.getUserEffectiveRoles", "{ take?: number; from?: string }", "Promise<{ roles; next? }>",
-            args -> page(args, MAX_ROLES_TAKE)),
-        unavailable("roles.getUserEffectiveRolesByIds", "string[]", "Promise<{ roles }>",
-            args -> names(args, "ids", MAX_ROLE_IDS)),
-        unavailable("roles.getUserEffectiveRolesByNames", "string[]", "Promise<{ roles }>",
-            args -> names(args, "names", MAX_ROLE_NAMES)));
+        directory("groups.getUserGroups", "{ take?: number; from?: string }", "{ groups: unknown[]; next?: string }",
+            (call, args) -> {
+              Map<String, Object> o = page(args, Integer.MAX_VALUE);
+              return call.directory().groups(userId(call), take(o), from(o));
+            }),
+        directory("groups.hasGroupMembership", "string[]", "{ memberships: unknown[] }",
+            (call, args) -> call.directory().groupMemberships(userId(call), names(args, "groups", Integer.MAX_VALUE))),
+        directory("roles.getUserEffectiveRoles", "{ take?: number; from?: string }", "{ roles: unknown[]; next?: string }",
+            (call, args) -> {
+              Map<String, Object> o = page(args, MAX_ROLES_TAKE);
+              return call.directory().effectiveRoles(userId(call), organizationId(call), take(o), from(o));
+            }),
+        directory("roles.getUserEffectiveRolesByIds", "string[]", "{ roles: unknown[] }",
+            (call, args) -> call.directory()
+                .effectiveRolesByIds(userId(call), organizationId(call), names(args, "ids", MAX_ROLE_IDS))),
+        directory("roles.getUserEffectiveRolesByNames", "string[]", "{ roles: unknown[] }",
+            (call, args) -> call.directory()
+                .effectiveRolesByNames(userId(call), organizationId(call), names(args, "names", MAX_ROLE_NAMES))));
   }
 
-  private static ApiMethod unavailable(String path, String param, String returns, java.util.function.Consumer<Arguments> check) {
+  private static ApiMethod directory(String path, String param, String returns, ApiFunction body) {
     return ApiMethod.query(path)
         .optionalParam(param.startsWith("{") ? "options" : "values", param)
-        .returnsValue(returns)
-        .describedAs("Reads the user's groups/roles from the tenant directory (not available in Interlock yet).")
+        .returnsPromise(returns)
+        .describedAs("Reads the user's groups or roles from the engine's UserDirectory.")
         .does((call, args) -> {
-          check.accept(args);
-          throw ApiCallException.error(
-              "api." + path + " is not available: this Interlock engine has no user directory configured");
+          try {
+            return body.apply(call, args);
+          } catch (ApiCallException e) {
+            throw e;
+          } catch (RuntimeException e) {
+            throw ApiCallException.error("api." + path + " failed: " + e.getMessage());
+          }
         });
   }
 
-  private static void page(Arguments args, int maxTake) {
+  private static String userId(ApiCall call) {
+    Object id = Events.at(call.event(), "user", "user_id");
+    return id instanceof String s ? s : null;
+  }
+
+  private static String organizationId(ApiCall call) {
+    Object id = Events.at(call.event(), "organization", "id");
+    return id instanceof String s ? s : null;
+  }
+
+  private static Integer take(Map<String, Object> options) {
+    return options.get("take") instanceof Number n ? n.intValue() : null;
+  }
+
+  private static String from(Map<String, Object> options) {
+    return options.get("from") instanceof String s ? s : null;
+  }
+
+  private static Map<String, Object> page(Arguments args, int maxTake) {
     Map<String, Object> o = args.optionalObject(0, "options");
     Object take = o.get("take");
     if (take instanceof Number n) {
@@ -69,9 +103,10 @@ public final class DirectoryApi {
     if (from != null && from != dev.interlock.core.json.Undefined.VALUE && !(from instanceof String)) {
       throw args.wrongType("options.from", "a string", from);
     }
+    return o;
   }
 
-  private static void names(Arguments args, String name, int max) {
+  private static List<String> names(Arguments args, String name, int max) {
     List<Object> values = args.array(0, name);
     if (values.isEmpty() || values.size() > max) {
       throw ApiCallException.rangeError(args.prefix() + name + " must have 1 to " + max + " entries, got " + values.size());
@@ -81,5 +116,6 @@ public final class DirectoryApi {
         throw args.wrongType(name + "[" + i + "]", "a string", values.get(i));
       }
     }
+    return values.stream().map(String.class::cast).toList();
   }
 }
