@@ -20,6 +20,7 @@ import dev.interlock.core.port.ExecutionObserver;
 import dev.interlock.core.port.ExecutionStore;
 import dev.interlock.core.port.IdGenerator;
 import dev.interlock.core.port.ScriptRuntime;
+import dev.interlock.core.port.UserDirectory;
 import dev.interlock.core.trigger.TriggerCatalog;
 import dev.interlock.core.trigger.TriggerFamily;
 import java.time.InstantSource;
@@ -29,7 +30,7 @@ import java.util.Set;
 
 /**
  * Guice module for the engine. Adapters contribute through multibinders (script runtimes, trigger
- * families, observers) and optional bindings (stores, cache, clock, ids); whatever no module binds
+ * families, observers) and optional bindings (stores, cache, clock, ids, user directory); whatever no module binds
  * falls back to the in-memory default. Trigger families on the class path are discovered with
  * {@link java.util.ServiceLoader} in addition to any bound ones.
  */
@@ -56,6 +57,7 @@ public final class CoreModule extends AbstractModule {
     OptionalBinder.newOptionalBinder(binder(), ActionCache.class).setDefault().to(InMemoryActionCache.class);
     OptionalBinder.newOptionalBinder(binder(), InstantSource.class).setDefault().toInstance(InstantSource.system());
     OptionalBinder.newOptionalBinder(binder(), IdGenerator.class);
+    OptionalBinder.newOptionalBinder(binder(), UserDirectory.class).setDefault().toInstance(UserDirectory.NONE);
     bind(InMemoryActionStore.class).in(Singleton.class);
     bind(InMemoryBindingStore.class).in(Singleton.class);
     bind(InMemoryExecutionStore.class).in(Singleton.class);
@@ -73,7 +75,8 @@ public final class CoreModule extends AbstractModule {
       ExecutionStore executions,
       ActionCache cache,
       InstantSource clock,
-      java.util.Optional<IdGenerator> ids) {
+      java.util.Optional<IdGenerator> ids,
+      UserDirectory directory) {
     List<TriggerFamily> families = new ArrayList<>(bound);
     for (TriggerFamily f : TriggerCatalog.discoverFamilies(CoreModule.class.getClassLoader())) {
       if (families.stream().noneMatch(b -> b.getClass().equals(f.getClass()))) {
@@ -86,6 +89,7 @@ public final class CoreModule extends AbstractModule {
             .stores(actions, bindings, executions)
             .cache(cache)
             .clock(clock)
+            .userDirectory(directory)
             .config(config);
     runtimes.forEach(b::runtime);
     observers.forEach(b::observer);
