@@ -113,9 +113,6 @@ class JavaScriptCompatibilityAcceptanceTest {
   }
 
   @Test
-  @Disabled(
-      "bug: Promise.allSettled reports status \" rejected\" (leading space) for rejected entries: Rhino 1.9.2 "
-          + "NativePromise$PromiseAllResolver holds the literal \" rejected\"; adapters-rhino does not patch it")
   void countsRejectedEntriesOfPromiseAllSettled() {
     ExecutionRecord r = runAlone("all-settled");
 

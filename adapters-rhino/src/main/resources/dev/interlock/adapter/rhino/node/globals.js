@@ -16,6 +16,22 @@
     return e;
   }
 
+  // ---------------------------------------------------------------- Promise.allSettled
+  // Rhino 1.9.2 reports rejected entries with status ' rejected' (a leading space); Node and the
+  // specification say 'rejected', and Actions compare with ===.
+  (function () {
+    var original = Promise.allSettled;
+    if (typeof original !== 'function') return;
+    defineHidden(Promise, 'allSettled', function allSettled(iterable) {
+      return original.call(this, iterable).then(function (results) {
+        for (var i = 0; i < results.length; i++) {
+          if (results[i] && results[i].status === ' rejected') results[i].status = 'rejected';
+        }
+        return results;
+      });
+    });
+  })();
+
   // ---------------------------------------------------------------- DOMException
   function DOMException(message, name) {
     if (!(this instanceof DOMException)) throw typeError("Class constructor DOMException cannot be invoked without 'new'");
