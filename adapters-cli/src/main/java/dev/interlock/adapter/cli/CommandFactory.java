@@ -29,6 +29,8 @@ final class CommandFactory implements CommandLine.IFactory {
       command = new SecretsCommand(out, in);
     } else if (cls == TriggersCommand.class) {
       command = new TriggersCommand(out);
+    } else if (cls == TestCommand.class) {
+      command = new TestCommand(out);
     } else if (cls == CompletionCommand.class) {
       command = new CompletionCommand(out);
     } else {

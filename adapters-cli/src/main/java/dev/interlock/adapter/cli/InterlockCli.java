@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Runs Auth0-compatible Actions at identity triggers.",
     subcommands = {
       RunCommand.class,
+      TestCommand.class,
       ActionsCommand.class,
       BindingsCommand.class,
       ExecutionsCommand.class,
