@@ -31,6 +31,8 @@ final class CommandFactory implements CommandLine.IFactory {
       command = new TriggersCommand(out);
     } else if (cls == TestCommand.class) {
       command = new TestCommand(out);
+    } else if (cls == TypesCommand.class) {
+      command = new TypesCommand(out);
     } else if (cls == CompletionCommand.class) {
       command = new CompletionCommand(out);
     } else {

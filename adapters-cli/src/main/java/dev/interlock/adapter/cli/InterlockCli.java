@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ExecutionsCommand.class,
       SecretsCommand.class,
       TriggersCommand.class,
+      TypesCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
