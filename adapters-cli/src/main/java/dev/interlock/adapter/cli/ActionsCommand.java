@@ -41,7 +41,7 @@ final class ActionsCommand {
       @Option(names = "--runtime", paramLabel = "RUNTIME", description = "runtime (default node22)") String runtime,
       @Option(names = "--deploy", description = "deploy right after creating") boolean deploy) {
     NewAction request = new NewAction(name, triggerId(trigger), RunCommand.read(file), runtime, null, null, deploy);
-    try (LocalEngine engine = store.open(out)) {
+    try (Target engine = store.open(out)) {
       ActionView a = engine.admin().create(request);
       print(store, a, "created action " + a.name() + " (" + a.id().value() + ")" + (deploy ? ", deployed" : ""));
     }
@@ -56,7 +56,7 @@ final class ActionsCommand {
       @Option(names = "--file", paramLabel = "FILE", description = "new code file") Path file,
       @Option(names = "--runtime", paramLabel = "RUNTIME", description = "new runtime") String runtime) {
     DraftChange change = new DraftChange(name, file == null ? null : RunCommand.read(file), runtime, null, null);
-    try (LocalEngine engine = store.open(out)) {
+    try (Target engine = store.open(out)) {
       ActionView a = engine.admin().updateDraft(resolve(engine.admin(), ref), change, null);
       print(store, a, "updated the draft of " + a.name() + " (" + a.id().value() + "); deploy to run it");
     }
@@ -65,7 +65,7 @@ final class ActionsCommand {
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows an action and its draft code.")
   int show(@Mixin StoreOptions store, @Parameters(paramLabel = "ACTION", description = "action id or name") String ref) {
-    try (LocalEngine engine = store.open(out)) {
+    try (Target engine = store.open(out)) {
       ActionView a = engine.admin().get(resolve(engine.admin(), ref));
       if (store.json) {
         out.result(PrettyJson.write(Views.action(a, true)));
@@ -86,7 +86,7 @@ final class ActionsCommand {
   int list(
       @Mixin StoreOptions store,
       @Option(names = "--trigger", paramLabel = "ID", description = "only this trigger's actions") String trigger) {
-    try (LocalEngine engine = store.open(out)) {
+    try (Target engine = store.open(out)) {
       List<ActionView> all = engine.admin().list(Optional.ofNullable(trigger).map(ActionsCommand::triggerId));
       if (store.json) {
         List<Object> json = new ArrayList<>();
@@ -104,7 +104,7 @@ final class ActionsCommand {
 
   @Command(name = "deploy", mixinStandardHelpOptions = true, description = "Deploys the draft as a new version.")
   int deploy(@Mixin StoreOptions store, @Parameters(paramLabel = "ACTION", description = "action id or name") String ref) {
-    try (LocalEngine engine = store.open(out)) {
+    try (Target engine = store.open(out)) {
       VersionView v = engine.admin().deploy(resolve(engine.admin(), ref), null);
       printVersion(store, v, "deployed version " + v.number() + " of " + v.actionId().value());
     }
@@ -113,7 +113,7 @@ final class ActionsCommand {
 
   @Command(name = "versions", mixinStandardHelpOptions = true, description = "Lists an action's versions, newest first.")
   int versions(@Mixin StoreOptions store, @Parameters(paramLabel = "ACTION", description = "action id or name") String ref) {
-    try (LocalEngine engine = store.open(out)) {
+    try (Target engine = store.open(out)) {
       List<VersionView> all = engine.admin().versions(resolve(engine.admin(), ref));
       if (store.json) {
         List<Object> json = new ArrayList<>();
@@ -136,7 +136,7 @@ final class ActionsCommand {
       @Parameters(paramLabel = "ACTION", description = "action id or name") String ref,
       @Option(names = "--version", required = true, paramLabel = "N", description = "version to bring back") int number,
       @Option(names = "--update-draft", description = "make that version's content the draft as well") boolean updateDraft) {
-    try (LocalEngine engine = store.open(out)) {
+    try (Target engine = store.open(out)) {
       VersionView v = engine.admin().rollback(resolve(engine.admin(), ref), number, updateDraft, null);
       printVersion(store, v, "rolled back to version " + number + " as version " + v.number());
     }
@@ -149,7 +149,7 @@ final class ActionsCommand {
       @Mixin StoreOptions store,
       @Parameters(paramLabel = "ACTION", description = "action id or name") String ref,
       @Option(names = "--force", description = "unbind the action first") boolean force) {
-    try (LocalEngine engine = store.open(out)) {
+    try (Target engine = store.open(out)) {
       ActionId id = resolve(engine.admin(), ref);
       engine.admin().delete(id, force);
       out.result(store.json ? PrettyJson.write(java.util.Map.of("deleted", id.value())) : "deleted " + id.value());
@@ -165,7 +165,7 @@ final class ActionsCommand {
       @Parameters(paramLabel = "ACTION", description = "action id or name") String ref,
       @Option(names = "--from", paramLabel = "N", description = "older version (default: the deployed one)") Integer from,
       @Option(names = "--to", paramLabel = "M", description = "newer version (default: the draft)") Integer to) {
-    try (LocalEngine engine = store.open(out)) {
+    try (Target engine = store.open(out)) {
       ActionAdministration admin = engine.admin();
       ActionView a = admin.get(resolve(admin, ref));
       Integer fromNumber = from != null ? from : a.deployedVersion();
@@ -198,10 +198,8 @@ final class ActionsCommand {
     } catch (IllegalArgumentException e) {
       throw new InputException("--event " + event + ": " + e.getMessage());
     }
-    try (LocalEngine engine = store.open(out)) {
-      dev.interlock.core.execution.ExecutionResult r =
-          engine.admin().test(resolve(engine.admin(), ref), number, eventJson);
-      out.result(PrettyJson.write(dev.interlock.core.execution.ExecutionRecordJson.toJson(r.record())));
+    try (Target engine = store.open(out)) {
+      out.result(PrettyJson.write(engine.test(resolve(engine.admin(), ref), number, eventJson)));
     }
     return 0;
   }

@@ -29,7 +29,7 @@ final class BindingsCommand {
   int show(
       @Mixin StoreOptions store,
       @Option(names = "--trigger", required = true, paramLabel = "ID", description = "trigger id") String trigger) {
-    try (LocalEngine engine = store.open(out)) {
+    try (Target engine = store.open(out)) {
       print(store, engine.admin(), engine.admin().bindings(ActionsCommand.triggerId(trigger)));
     }
     return 0;
@@ -43,7 +43,7 @@ final class BindingsCommand {
       @Parameters(arity = "0..*", paramLabel = "ACTION", description = "action ids or names, in execution order")
           List<String> actions) {
     TriggerId id = ActionsCommand.triggerId(trigger);
-    try (LocalEngine engine = store.open(out)) {
+    try (Target engine = store.open(out)) {
       ActionAdministration admin = engine.admin();
       List<BindingRequest> requests = new ArrayList<>();
       for (String ref : actions == null ? List.<String>of() : actions) {

@@ -7,17 +7,21 @@ import picocli.CommandLine;
 final class CommandFactory implements CommandLine.IFactory {
   private final CliOutput out;
   private final InputStream in;
+  private final java.util.function.Function<String, String> env;
   private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
 
-  CommandFactory(CliOutput out, InputStream in) {
+  CommandFactory(CliOutput out, InputStream in, java.util.function.Function<String, String> env) {
     this.out = out;
     this.in = in;
+    this.env = env;
   }
 
   @Override
   public <K> K create(Class<K> cls) throws Exception {
     Object command;
-    if (cls == RunCommand.class) {
+    if (cls == StoreOptions.class) {
+      command = new StoreOptions(env);
+    } else if (cls == RunCommand.class) {
       command = new RunCommand(out);
     } else if (cls == ActionsCommand.class) {
       command = new ActionsCommand(out);

@@ -51,7 +51,13 @@ public final class InterlockCli implements Runnable {
 
   /** As {@link #commandLine(CliOutput)}, reading secret values and {@code -} files from {@code in}. */
   public static CommandLine commandLine(CliOutput out, java.io.InputStream in) {
-    CommandLine cl = new CommandLine(new InterlockCli(), new CommandFactory(out, in));
+    return commandLine(out, in, System::getenv);
+  }
+
+  /** As {@link #commandLine(CliOutput, java.io.InputStream)}, with the environment (INTERLOCK_TOKEN) given. */
+  public static CommandLine commandLine(
+      CliOutput out, java.io.InputStream in, java.util.function.Function<String, String> env) {
+    CommandLine cl = new CommandLine(new InterlockCli(), new CommandFactory(out, in, env));
     cl.setOut(out.outWriter());
     cl.setErr(out.errWriter());
     cl.setExecutionExceptionHandler(new ErrorHandler(out));

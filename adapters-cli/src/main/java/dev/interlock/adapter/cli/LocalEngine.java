@@ -10,7 +10,6 @@ import dev.interlock.adapter.rhino.RhinoModule;
 import dev.interlock.core.EngineConfig;
 import dev.interlock.core.Interlock;
 import dev.interlock.core.admin.ActionAdministration;
-import dev.interlock.core.port.ExecutionStore;
 import dev.interlock.core.trigger.TriggerCatalog;
 import dev.interlock.wiring.CoreModule;
 import java.io.IOException;
@@ -21,7 +20,7 @@ import java.nio.file.Path;
  * An engine on the durable embedded store (SQLite in a data directory), opened for one management
  * command and closed after it.
  */
-final class LocalEngine implements AutoCloseable {
+final class LocalEngine implements Target {
   private final Interlock engine;
   private final JdbcStores stores;
 
@@ -43,16 +42,31 @@ final class LocalEngine implements AutoCloseable {
     return new LocalEngine(injector.getInstance(Interlock.class), stores);
   }
 
-  ActionAdministration admin() {
+  @Override
+  public ActionAdministration admin() {
     return engine.administration();
+  }
+
+  @Override
+  public java.util.Map<String, Object> test(
+      dev.interlock.core.action.ActionId id, Integer version, java.util.Map<String, Object> event) {
+    return dev.interlock.core.execution.ExecutionRecordJson.toJson(admin().test(id, version, event).record());
+  }
+
+  @Override
+  public java.util.Optional<java.util.Map<String, Object>> execution(String id) {
+    dev.interlock.core.execution.ExecutionId executionId;
+    try {
+      executionId = new dev.interlock.core.execution.ExecutionId(id);
+    } catch (IllegalArgumentException e) {
+      throw new InputException("ID: " + e.getMessage());
+    }
+    return stores.executions().find(executionId)
+        .map(s -> dev.interlock.core.execution.ExecutionRecordJson.toJson(s.record()));
   }
 
   TriggerCatalog triggers() {
     return engine.triggers();
-  }
-
-  ExecutionStore executions() {
-    return stores.executions();
   }
 
   @Override

@@ -39,7 +39,7 @@ final class SecretsCommand {
       @Option(names = "--from-env", paramLabel = "VAR", description = "read the value from this environment variable")
           String fromEnv) {
     String value = fromEnv != null ? env(fromEnv) : readStdin();
-    try (LocalEngine engine = store.open(out)) {
+    try (Target engine = store.open(out)) {
       ActionAdministration admin = engine.admin();
       ActionId id = ActionsCommand.resolve(admin, ref);
       Map<String, String> secrets = keepAll(admin.get(id));
@@ -56,7 +56,7 @@ final class SecretsCommand {
       @Mixin StoreOptions store,
       @Parameters(index = "0", paramLabel = "ACTION", description = "action id or name") String ref,
       @Parameters(index = "1", paramLabel = "NAME", description = "secret name") String name) {
-    try (LocalEngine engine = store.open(out)) {
+    try (Target engine = store.open(out)) {
       ActionAdministration admin = engine.admin();
       ActionId id = ActionsCommand.resolve(admin, ref);
       Map<String, String> secrets = keepAll(admin.get(id));
