@@ -25,7 +25,15 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Creates, edits, deploys, rolls back and inspects actions in the local store.",
     subcommandsRepeatable = false)
-final class ActionsCommand {
+final class ActionsCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Without a subcommand: a usage error (exit 2) that lists the subcommands. */
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+  }
+
   private final CliOutput out;
 
   ActionsCommand(CliOutput out) {

@@ -18,7 +18,15 @@ import picocli.CommandLine.Parameters;
 /** {@code interlock bindings ...}: which deployed actions run at a trigger, in which order. */
 @Command(name = "bindings", mixinStandardHelpOptions = true,
     description = "Shows and replaces a trigger's ordered bindings in the local store.")
-final class BindingsCommand {
+final class BindingsCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Without a subcommand: a usage error (exit 2) that lists the subcommands. */
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+  }
+
   private final CliOutput out;
 
   BindingsCommand(CliOutput out) {

@@ -7,7 +7,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code interlock executions show ID}: an execution record from the local store or a server. */
 @Command(name = "executions", mixinStandardHelpOptions = true, description = "Inspects execution records.")
-final class ExecutionsCommand {
+final class ExecutionsCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Without a subcommand: a usage error (exit 2) that lists the subcommands. */
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+  }
+
   private final CliOutput out;
 
   ExecutionsCommand(CliOutput out) {

@@ -21,7 +21,15 @@ import picocli.CommandLine.Parameters;
 @Command(name = "secrets", mixinStandardHelpOptions = true,
     description = {"Sets and removes an action draft's secrets (deploy to use them).",
         "Values come from standard input or --from-env, never from arguments."})
-final class SecretsCommand {
+final class SecretsCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Without a subcommand: a usage error (exit 2) that lists the subcommands. */
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+  }
+
   private final CliOutput out;
   private final InputStream stdin;
 

@@ -17,7 +17,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code interlock triggers list|describe}: the trigger contracts this build knows. */
 @Command(name = "triggers", mixinStandardHelpOptions = true, description = "Lists and describes triggers.")
-final class TriggersCommand {
+final class TriggersCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Without a subcommand: a usage error (exit 2) that lists the subcommands. */
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+  }
+
   private final CliOutput out;
 
   TriggersCommand(CliOutput out) {

@@ -92,4 +92,12 @@ class ContractCommandsTest {
     }
     assertThat(out.toString()).contains("--from-env").contains("--junit-xml").contains("--update-draft");
   }
+
+  @Test
+  void treatsAGroupWithoutSubcommandAsAUsageError() {
+    int code = interlock("actions");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("a subcommand is required").contains("rollback");
+  }
 }
