@@ -5,6 +5,8 @@ import java.util.List;
 
 /** A plain-text table with aligned columns, for people reading a terminal. */
 final class Table {
+  /** Longer cells (except in the last column) are cut with an ellipsis; --json has them whole. */
+  private static final int MAX_CELL = 60;
   private final List<String[]> rows = new ArrayList<>();
   private final int columns;
 
@@ -17,7 +19,8 @@ final class Table {
     String[] r = new String[columns];
     for (int i = 0; i < columns; i++) {
       Object c = i < cells.length ? cells[i] : null;
-      r[i] = c == null ? "-" : c.toString().replace('\n', ' ');
+      String text = c == null ? "-" : c.toString().replace('\n', ' ');
+      r[i] = i < columns - 1 && text.length() > MAX_CELL ? text.substring(0, MAX_CELL - 1) + "…" : text;
     }
     rows.add(r);
     return this;
