@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
     name = "test",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs test files (*.test.json; directories are searched) against action files and checks the",
+      "Runs test files (*.test.json or *.test.yaml; directories are searched) against action files and checks the",
       "expected status, commands, outcome and logs. The format is described in docs/cli.md."
     },
     footer = {"", "Exit codes: 0 all passed; 1 a case failed; 2 usage error; 3 an unreadable or invalid test file."})
@@ -34,7 +34,7 @@ final class TestCommand implements Callable<Integer> {
 
   private final CliOutput out;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "test files, or directories holding *.test.json")
+  @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "test files, or directories holding *.test.json / *.test.yaml")
   List<Path> paths;
 
   @Option(names = "--junit-xml", paramLabel = "FILE", description = "also write a JUnit XML report")
@@ -106,7 +106,7 @@ final class TestCommand implements Callable<Integer> {
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
         try (Stream<Path> s = Files.walk(p)) {
-          s.filter(x -> x.getFileName().toString().endsWith(".test.json")).sorted().forEach(files::add);
+          s.filter(x -> x.getFileName().toString().matches(".*\\.test\\.(json|ya?ml)")).sorted().forEach(files::add);
         } catch (IOException e) {
           throw new InputException("cannot list " + p + ": " + e.getMessage());
         }
@@ -117,7 +117,7 @@ final class TestCommand implements Callable<Integer> {
       }
     }
     if (files.isEmpty()) {
-      throw new InputException("no *.test.json files under " + paths);
+      throw new InputException("no *.test.json or *.test.yaml files under " + paths);
     }
     return files;
   }

@@ -19,8 +19,9 @@ record TestFile(Path path, List<TestFile.Case> cases) {
 
   static TestFile read(Path path) {
     Map<String, Object> root;
+    String text = RunCommand.read(path);
     try {
-      root = Json.parseObject(RunCommand.read(path));
+      root = isYaml(path) ? Json.parseObject(yamlToJson(path, text)) : Json.parseObject(text);
     } catch (IllegalArgumentException e) {
       throw new InputException(path + ": " + e.getMessage());
     }
@@ -40,6 +41,22 @@ record TestFile(Path path, List<TestFile.Case> cases) {
       throw new InputException(path + ": $.cases must be an array");
     }
     return new TestFile(path, cases);
+  }
+
+  static boolean isYaml(Path path) {
+    String n = path.getFileName().toString();
+    return n.endsWith(".yaml") || n.endsWith(".yml");
+  }
+
+  /** YAML goes through Jackson to JSON text, so both formats end up in Interlock's JSON values. */
+  private static String yamlToJson(Path path, String yaml) {
+    try {
+      Object tree = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readValue(yaml, Object.class);
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(tree);
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new InputException(path + ": invalid YAML: " + e.getOriginalMessage()
+          + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
+    }
   }
 
   private static Case parseCase(Path file, String at, Map<String, Object> c, Map<String, Object> suite, Path dir,
