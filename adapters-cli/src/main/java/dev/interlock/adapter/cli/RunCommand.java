@@ -154,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static String read(Path f) {
+  static String read(Path f) {
     try {
       return Files.readString(f, StandardCharsets.UTF_8);
     } catch (IOException e) {
