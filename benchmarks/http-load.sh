@@ -9,7 +9,7 @@
 # THREADS (wrk threads, default 1), PORT (default 18790), STORE (sqlite | memory, default sqlite),
 # ACCESS_LOG (true | false, default true; lines go to a file in the temp dir),
 # JAVA_OPTS (default "-Xms512m -Xmx512m"), ACTIONS (2, or 0 to bind none and measure the HTTP
-# layer and the engine without scripts).
+# layer and the engine without scripts), SERVER_ARGS (extra server options, e.g. "--http.threads=8").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +23,7 @@ STORE=${STORE:-sqlite}
 ACCESS_LOG=${ACCESS_LOG:-true}
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
 ACTIONS=${ACTIONS:-2}
+SERVER_ARGS=${SERVER_ARGS:-}
 
 [ -f "$JAR" ] || { echo "missing $JAR: run ./mvnw package first" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 1; }
@@ -35,7 +36,7 @@ STORE_ARG=()
 
 # shellcheck disable=SC2086
 INTERLOCK_ADMIN_TOKEN="$TOKEN" java $JAVA_OPTS -jar "$JAR" --host=127.0.0.1 --port="$PORT" \
-  --data.dir="$WORK/data" --access.log="$ACCESS_LOG" "${STORE_ARG[@]}" >"$WORK/server.log" 2>&1 &
+  --data.dir="$WORK/data" --access.log="$ACCESS_LOG" "${STORE_ARG[@]}" $SERVER_ARGS >"$WORK/server.log" 2>&1 &
 SERVER=$!
 cleanup() { kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; }
 trap cleanup EXIT

@@ -169,7 +169,67 @@ public final class ExecutionRecordJson {
   }
 
   private static String instant(Instant i) {
-    return i == null ? null : i.toString();
+    return i == null ? null : iso(i);
+  }
+
+  /**
+   * {@code Instant.toString()} (ISO-8601, UTC, fraction in groups of three digits as needed) for
+   * years 1970-9999 without the formatter machinery, which costs more than the rest of a record's
+   * write; other instants use {@code toString()}.
+   */
+  static String iso(Instant i) {
+    long seconds = i.getEpochSecond();
+    if (seconds < 0 || seconds >= 253_402_300_800L) {
+      return i.toString();
+    }
+    long days = seconds / 86_400;
+    int secondOfDay = (int) (seconds % 86_400);
+    // civil date from days since 1970-01-01 (H. Hinnant's algorithm)
+    long z = days + 719_468;
+    long era = z / 146_097;
+    long doe = z - era * 146_097;
+    long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    int day = (int) (doy - (153 * mp + 2) / 5 + 1);
+    int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+    int year = (int) (yoe + era * 400 + (month <= 2 ? 1 : 0));
+    char[] out = new char[30];
+    digits(out, 0, year, 4);
+    out[4] = '-';
+    digits(out, 5, month, 2);
+    out[7] = '-';
+    digits(out, 8, day, 2);
+    out[10] = 'T';
+    digits(out, 11, secondOfDay / 3600, 2);
+    out[13] = ':';
+    digits(out, 14, secondOfDay / 60 % 60, 2);
+    out[16] = ':';
+    digits(out, 17, secondOfDay % 60, 2);
+    int n = 19;
+    int nano = i.getNano();
+    if (nano != 0) {
+      out[n++] = '.';
+      if (nano % 1_000_000 == 0) {
+        digits(out, n, nano / 1_000_000, 3);
+        n += 3;
+      } else if (nano % 1000 == 0) {
+        digits(out, n, nano / 1000, 6);
+        n += 6;
+      } else {
+        digits(out, n, nano, 9);
+        n += 9;
+      }
+    }
+    out[n++] = 'Z';
+    return new String(out, 0, n);
+  }
+
+  private static void digits(char[] out, int at, int value, int width) {
+    for (int k = at + width - 1; k >= at; k--) {
+      out[k] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   private static Instant parseInstant(Object o) {

@@ -13,14 +13,31 @@ public final class SecureIdGenerator implements IdGenerator {
   public String newId(String prefix) {
     byte[] bytes = new byte[16];
     random.nextBytes(bytes);
-    StringBuilder sb = new StringBuilder(prefix.length() + 24).append(prefix).append('_');
-    java.math.BigInteger n = new java.math.BigInteger(1, bytes);
-    java.math.BigInteger base = java.math.BigInteger.valueOf(62);
+    return encode(prefix, bytes);
+  }
+
+  /** {@code prefix_} and the 16 bytes as an unsigned number in 22 base62 digits. */
+  static String encode(String prefix, byte[] bytes) {
+    StringBuilder sb = new StringBuilder(prefix.length() + 23).append(prefix).append('_');
+    // the 128-bit number as four unsigned 32-bit limbs, most significant first, divided by 62 with
+    // long arithmetic: the same digits as BigInteger division without its allocations
+    long[] limbs = new long[4];
+    for (int i = 0; i < 4; i++) {
+      limbs[i] =
+          ((bytes[4 * i] & 0xFFL) << 24)
+              | ((bytes[4 * i + 1] & 0xFFL) << 16)
+              | ((bytes[4 * i + 2] & 0xFFL) << 8)
+              | (bytes[4 * i + 3] & 0xFFL);
+    }
     char[] out = new char[22];
     for (int i = 21; i >= 0; i--) {
-      java.math.BigInteger[] qr = n.divideAndRemainder(base);
-      out[i] = ALPHABET[qr[1].intValue()];
-      n = qr[0];
+      long rem = 0;
+      for (int j = 0; j < 4; j++) {
+        long cur = (rem << 32) | limbs[j];
+        limbs[j] = cur / 62;
+        rem = cur % 62;
+      }
+      out[i] = ALPHABET[(int) rem];
     }
     return sb.append(out).toString();
   }

@@ -48,6 +48,8 @@ public final class Schema {
   private final boolean nullable;
   private final boolean open;
   private final Supplier<Object> defaultValue;
+  // names of the properties, computed on first use (a benign race: every thread computes the same set)
+  private volatile Set<String> propertyNames;
 
   private Schema(
       Kind kind,
@@ -194,15 +196,57 @@ public final class Schema {
   /** Every problem of {@code value} against this schema, each with its JSON path from {@code $}. */
   public List<Problem> validate(Object value) {
     List<Problem> out = new ArrayList<>();
-    check("$", value, out);
+    check(Path.ROOT, value, out);
     return out;
   }
 
+  /**
+   * A JSON path as a chain of steps, turned into a string only when a problem is reported: this
+   * runs for every field of every event, and valid events (the common case) need no path strings.
+   */
+  private static final class Path {
+    static final Path ROOT = new Path(null, null, -1);
+
+    private final Path parent;
+    private final String key; // null for an array index
+    private final int index;
+
+    private Path(Path parent, String key, int index) {
+      this.parent = parent;
+      this.key = key;
+      this.index = index;
+    }
+
+    Path child(String key) {
+      return new Path(this, key, -1);
+    }
+
+    Path item(int index) {
+      return new Path(this, null, index);
+    }
+
+    @Override
+    public String toString() {
+      if (parent == null) {
+        return "$";
+      }
+      StringBuilder sb = new StringBuilder(parent.toString());
+      if (key == null) {
+        sb.append('[').append(index).append(']');
+      } else if (isIdentifier(key)) {
+        sb.append('.').append(key);
+      } else {
+        sb.append("['").append(key.replace("'", "\\'")).append("']");
+      }
+      return sb.toString();
+    }
+  }
+
   @SuppressWarnings("unchecked")
-  private void check(String path, Object v, List<Problem> out) {
+  private void check(Path path, Object v, List<Problem> out) {
     if (v == null) {
       if (!nullable && kind != Kind.ANY) {
-        out.add(new Problem(path, "must be " + expected() + ", not null"));
+        out.add(new Problem(path.toString(), "must be " + expected() + ", not null"));
       }
       return;
     }
@@ -213,7 +257,7 @@ public final class Schema {
         if (!(v instanceof String)) {
           out.add(mismatch(path, v));
         } else if (!allowed.isEmpty() && !allowed.contains(v)) {
-          out.add(new Problem(path, "must be one of " + allowed + ", not '" + v + "'"));
+          out.add(new Problem(path.toString(), "must be one of " + allowed + ", not '" + v + "'"));
         }
         return;
       case NUMBER:
@@ -237,8 +281,11 @@ public final class Schema {
           return;
         }
         List<Object> list = (List<Object>) v;
+        if (items.kind == Kind.ANY) {
+          return;
+        }
         for (int i = 0; i < list.size(); i++) {
-          items.check(path + "[" + i + "]", list.get(i), out);
+          items.check(path.item(i), list.get(i), out);
         }
         return;
       case MAP:
@@ -246,8 +293,11 @@ public final class Schema {
           out.add(mismatch(path, v));
           return;
         }
+        if (items.kind == Kind.ANY) {
+          return;
+        }
         for (Map.Entry<String, Object> e : ((Map<String, Object>) v).entrySet()) {
-          items.check(child(path, e.getKey()), e.getValue(), out);
+          items.check(path.child(e.getKey()), e.getValue(), out);
         }
         return;
       case OBJECT:
@@ -257,20 +307,23 @@ public final class Schema {
         }
         Map<String, Object> m = (Map<String, Object>) v;
         for (Property p : properties) {
-          if (!m.containsKey(p.name())) {
+          Object value = m.get(p.name());
+          if (value == null && !m.containsKey(p.name())) {
             if (p.required() && !p.schema().hasDefault()) {
-              out.add(new Problem(child(path, p.name()), "is required (" + p.schema().expected() + ")"));
+              out.add(
+                  new Problem(
+                      path.child(p.name()).toString(),
+                      "is required (" + p.schema().expected() + ")"));
             }
-          } else {
-            p.schema().check(child(path, p.name()), m.get(p.name()), out);
+          } else if (p.schema().kind != Kind.ANY) {
+            p.schema().check(path.child(p.name()), value, out);
           }
         }
         if (!open) {
-          Set<String> known = new java.util.HashSet<>();
-          properties.forEach(p -> known.add(p.name()));
+          Set<String> known = propertyNames();
           for (String k : m.keySet()) {
             if (!known.contains(k)) {
-              out.add(new Problem(child(path, k), "is not a known property"));
+              out.add(new Problem(path.child(k).toString(), "is not a known property"));
             }
           }
         }
@@ -278,6 +331,18 @@ public final class Schema {
       default:
         throw new IllegalStateException(kind.name());
     }
+  }
+
+  private Set<String> propertyNames() {
+    Set<String> names = propertyNames;
+    if (names == null) {
+      names = new java.util.HashSet<>();
+      for (Property p : properties) {
+        names.add(p.name());
+      }
+      propertyNames = names;
+    }
+    return names;
   }
 
   /**
@@ -325,15 +390,8 @@ public final class Schema {
     return nullable ? base + " or null" : base;
   }
 
-  private Problem mismatch(String path, Object v) {
-    return new Problem(path, "must be " + expected() + ", not " + Json.typeOf(v));
-  }
-
-  private static String child(String path, String key) {
-    if (isIdentifier(key)) {
-      return path + "." + key;
-    }
-    return path + "['" + key.replace("'", "\\'") + "']";
+  private Problem mismatch(Path path, Object v) {
+    return new Problem(path.toString(), "must be " + expected() + ", not " + Json.typeOf(v));
   }
 
   // a hand-written check instead of String.matches: this runs for every field of every event

@@ -44,4 +44,28 @@ class ExecutionRecordJsonTest {
 
     assertThat(ExecutionRecordJson.write(back)).isEqualTo(text);
   }
+
+  @Test
+  void writesInstantsExactlyAsInstantToStringDoes() {
+    java.util.Random random = new java.util.Random(7);
+    List<Instant> samples = new java.util.ArrayList<>(List.of(
+        Instant.EPOCH, Instant.parse("2000-02-29T23:59:59Z"), Instant.parse("2026-12-31T23:59:59.999999999Z"),
+        Instant.parse("9999-12-31T23:59:59.5Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+        Instant.parse("1969-12-31T23:59:59.123Z"), Instant.parse("2026-03-01T00:00:00.000120Z")));
+    for (int n = 0; n < 5000; n++) {
+      long seconds = (long) (random.nextDouble() * 253_402_300_800L);
+      int nano;
+      switch (n % 4) {
+        case 0: nano = 0; break;
+        case 1: nano = random.nextInt(1000) * 1_000_000; break;
+        case 2: nano = random.nextInt(1_000_000) * 1000; break;
+        default: nano = random.nextInt(1_000_000_000);
+      }
+      samples.add(Instant.ofEpochSecond(seconds, nano));
+    }
+
+    for (Instant i : samples) {
+      assertThat(ExecutionRecordJson.iso(i)).as(i.toString()).isEqualTo(i.toString());
+    }
+  }
 }

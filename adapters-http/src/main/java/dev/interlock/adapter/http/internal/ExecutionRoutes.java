@@ -20,9 +20,11 @@ import java.util.Set;
 public final class ExecutionRoutes {
   static final String EXECUTE = "execute:triggers";
   private final TriggerExecutor executor;
+  private final long maxBodyBytes;
 
-  public ExecutionRoutes(TriggerExecutor executor) {
+  public ExecutionRoutes(TriggerExecutor executor, long maxBodyBytes) {
     this.executor = executor;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   public List<Route> routes() {
@@ -34,7 +36,7 @@ public final class ExecutionRoutes {
 
   private void execute(Context ctx) {
     TriggerId trigger = trigger(ctx.pathParam("triggerId"));
-    Map<String, Object> event = Body.object(ctx, false);
+    Map<String, Object> event = Body.object(ctx, false, maxBodyBytes);
     ExecutionResult result = executor.execute(trigger, event);
     if (result instanceof ExecutionResult.Pending) {
       String id = result.record().id().value();
@@ -47,7 +49,7 @@ public final class ExecutionRoutes {
       ManagementRoutes.send(ctx, 202, m);
       return;
     }
-    ctx.status(200).contentType("application/json").result(ExecutionRecordJson.write(result.record()));
+    Body.sendJson(ctx, 200, ExecutionRecordJson.write(result.record()));
   }
 
   private void resume(Context ctx) {

@@ -56,7 +56,7 @@ public final class HttpService implements AutoCloseable {
         ctx -> ctx.contentType("application/json").result(openApi)));
     all.addAll(new ManagementRoutes(interlock.administration(), interlock.executor(), interlock.triggers(), runtimes)
         .routes());
-    all.addAll(new ExecutionRoutes(interlock.executor()).routes());
+    all.addAll(new ExecutionRoutes(interlock.executor(), config.maxBodyBytes()).routes());
     this.routes = List.copyOf(all);
   }
 
