@@ -17,15 +17,7 @@ final class Shapes {
 
   /** {@code event.request} of a token request: a body, no query. */
   static Schema tokenRequest() {
-    return Schema.object()
-        .required("ip", Schema.string())
-        .required("method", Schema.string())
-        .required("geoip", geoip().defaultingToEmpty())
-        .required("body", Schema.mapOf(Schema.any()).defaultingToEmpty().describedAs("The token request body."))
-        .optional("hostname", Schema.string())
-        .optional("language", Schema.string())
-        .optional("user_agent", Schema.string())
-        .describedAs("The token request.");
+    return EventShapes.tokenRequest();
   }
 
   static Schema client() {
@@ -45,9 +37,7 @@ final class Shapes {
   }
 
   static Schema resourceServer() {
-    return Schema.object()
-        .required("identifier", Schema.string())
-        .describedAs("The API (audience) the token is for.");
+    return EventShapes.resourceServer();
   }
 
   static Schema agent() {

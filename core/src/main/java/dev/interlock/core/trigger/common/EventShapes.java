@@ -49,6 +49,18 @@ public final class EventShapes {
         .describedAs("The request that started the transaction.");
   }
 
+  /** {@code event.request} of a token request (machine to machine, token exchange): a body, no query. */
+  public static Schema tokenRequest() {
+    return requestBase()
+        .required("body", anyMap().defaultingToEmpty().describedAs("The token request body."))
+        .describedAs("The token request.");
+  }
+
+  /** {@code event.resource_server}: the API (audience) the token is for. */
+  public static Schema resourceServer() {
+    return Schema.object().required("identifier", Schema.string()).describedAs("The API (audience) the token is for.");
+  }
+
   public static Schema client() {
     return Schema.object()
         .required("client_id", Schema.string())
