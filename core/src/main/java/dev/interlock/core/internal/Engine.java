@@ -1,6 +1,5 @@
 package dev.interlock.core.internal;
 
-import dev.interlock.core.ActionDefinitionException;
 import dev.interlock.core.AdHocAction;
 import dev.interlock.core.ConflictException;
 import dev.interlock.core.EngineBusyException;
@@ -11,7 +10,6 @@ import dev.interlock.core.NotFoundException;
 import dev.interlock.core.PlatformException;
 import dev.interlock.core.Problem;
 import dev.interlock.core.TriggerExecutor;
-import dev.interlock.core.action.Action;
 import dev.interlock.core.action.Binding;
 import dev.interlock.core.execution.ActionResult;
 import dev.interlock.core.execution.ErrorCode;
@@ -58,11 +56,7 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
   private final FlowEngine flows;
   private final ExecutorService asyncPool;
   private final Set<String> resuming = ConcurrentHashMap.newKeySet();
-  // Resolved flows per trigger, only while a change feed keeps them fresh (see enableFlowCache).
-  private final Map<TriggerId, List<PreparedAction>> resolvedFlows = new ConcurrentHashMap<>();
-  private final Object flowCacheLock = new Object();
-  private volatile boolean flowCacheEnabled;
-  private long flowGeneration;
+  private final FlowResolver resolver;
   private final java.util.concurrent.ScheduledExecutorService retryTimer =
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "interlock-retry");
@@ -91,6 +85,7 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
     this.ids = ids;
     this.config = config;
     this.flows = new FlowEngine(config, cache, executions, clock, ids, observer, directory);
+    this.resolver = new FlowResolver(loader, actions, bindings);
     this.asyncPool = WorkerPool.create("interlock-flow", config.asyncWorkers(), config.asyncQueueCapacity());
   }
 
@@ -98,7 +93,7 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
   public ExecutionResult execute(TriggerId triggerId, Map<String, Object> event) {
     TriggerDefinition trigger = catalog.require(triggerId);
     Map<String, Object> input = validated(trigger, event);
-    List<PreparedAction> flow = boundActions(trigger);
+    List<PreparedAction> flow = resolver.bound(trigger);
     if (trigger.isAsync()) {
       return accept(trigger, flow, input);
     }
@@ -109,7 +104,7 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
   public CompletionStage<ExecutionResult> submit(TriggerId triggerId, Map<String, Object> event) {
     TriggerDefinition trigger = catalog.require(triggerId);
     Map<String, Object> input = validated(trigger, event);
-    List<PreparedAction> flow = boundActions(trigger);
+    List<PreparedAction> flow = resolver.bound(trigger);
     ExecutionId id = newExecutionId();
     Instant created = clock.instant();
     if (trigger.isAsync()) {
@@ -238,10 +233,7 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
       if (snap == null || trigger.isEmpty()) {
         continue;
       }
-      List<PreparedAction> flow = new ArrayList<>();
-      for (ActionRef ref : snap.actions()) {
-        flow.add(loader.byRef(ref, trigger.get(), configurationOf(trigger.get(), ref)));
-      }
+      List<PreparedAction> flow = resolver.snapshot(snap.actions(), trigger.get());
       Map<String, Object> input = Json.copyObject(snap.event());
       int attempt = snap.flowState().get(ATTEMPT) instanceof Number a ? a.intValue() : 1;
       try {
@@ -377,10 +369,7 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
           + "; only a failed async execution whose retries are used up can be delivered again");
     }
     TriggerDefinition trigger = catalog.require(record.triggerId());
-    List<PreparedAction> flow = new ArrayList<>();
-    for (ActionRef ref : snap.actions()) {
-      flow.add(loader.byRef(ref, trigger, configurationOf(trigger, ref)));
-    }
+    List<PreparedAction> flow = resolver.snapshot(snap.actions(), trigger);
     Map<String, Object> input = Json.copyObject(snap.event());
     ExecutionRecord pending = new ExecutionRecord(record.id(), record.triggerId(), record.triggerVersion(),
         ExecutionStatus.PENDING, record.createdAt(), clock.instant(), record.durationMs(), null, record.results(),
@@ -399,15 +388,12 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
    * made elsewhere.
    */
   public void enableFlowCache() {
-    flowCacheEnabled = true;
+    resolver.enableCache();
   }
 
   /** Drops the resolved flows; the next execution of each trigger reads the stores again. */
   public void invalidateFlows() {
-    synchronized (flowCacheLock) {
-      flowGeneration++;
-      resolvedFlows.clear();
-    }
+    resolver.invalidate();
   }
 
   private ExecutionRecord pendingRecord(TriggerDefinition trigger, ExecutionId id, Instant created, List<PreparedAction> flow) {
@@ -449,10 +435,7 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
     try {
       TriggerDefinition trigger = catalog.require(record.triggerId());
       FlowSnapshot snap = stored.snapshot();
-      List<PreparedAction> flow = new ArrayList<>();
-      for (ActionRef ref : snap.actions()) {
-        flow.add(loader.byRef(ref, trigger, configurationOf(trigger, ref)));
-      }
+      List<PreparedAction> flow = resolver.snapshot(snap.actions(), trigger);
       Map<String, Object> flowState = Json.copyObject(snap.flowState());
       long now = System.nanoTime();
       FlowRun run =
@@ -538,61 +521,6 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
     }
     trigger.event().applyDefaults(copy);
     return copy;
-  }
-
-  private List<PreparedAction> boundActions(TriggerDefinition trigger) {
-    if (!flowCacheEnabled) {
-      return resolveBoundActions(trigger);
-    }
-    List<PreparedAction> cached = resolvedFlows.get(trigger.id());
-    if (cached != null) {
-      return cached;
-    }
-    long generation;
-    synchronized (flowCacheLock) {
-      generation = flowGeneration;
-    }
-    List<PreparedAction> fresh = List.copyOf(resolveBoundActions(trigger));
-    synchronized (flowCacheLock) {
-      // an invalidation while resolving means what was read may be stale already: do not keep it
-      if (generation == flowGeneration) {
-        resolvedFlows.put(trigger.id(), fresh);
-      }
-    }
-    return fresh;
-  }
-
-  private List<PreparedAction> resolveBoundActions(TriggerDefinition trigger) {
-    List<Binding> bound = bindings.get(trigger.id()).bindings();
-    List<PreparedAction> out = new ArrayList<>(bound.size());
-    for (Binding b : bound) {
-      out.add(deployed(b, trigger));
-    }
-    return out;
-  }
-
-  private PreparedAction deployed(Binding b, TriggerDefinition trigger) {
-    Optional<Action> action = actions.find(b.action());
-    String name = action.map(Action::name).orElse(b.displayName().isEmpty() ? b.action().value() : b.displayName());
-    if (action.isEmpty() || action.get().deployedVersion() == null) {
-      ActionRef ref = new ActionRef(b.action().value(), name, null, null);
-      return PreparedAction.failed(ref, new ActionDefinitionException(
-          action.isEmpty() ? "bound action " + b.action() + " does not exist" : "action '" + name + "' has no deployed version"));
-    }
-    ActionRef ref = new ActionRef(b.action().value(), name, action.get().deployedVersion(), null);
-    return loader.byRef(ref, trigger, b.configuration());
-  }
-
-  private Map<String, String> configurationOf(TriggerDefinition trigger, ActionRef ref) {
-    if (ref.actionId() == null) {
-      return Map.of();
-    }
-    for (Binding b : bindings.get(trigger.id()).bindings()) {
-      if (b.action().value().equals(ref.actionId())) {
-        return b.configuration();
-      }
-    }
-    return Map.of();
   }
 
   /** Stops accepting async flows and waits up to {@code timeout} for running ones to finish. */
