@@ -22,22 +22,7 @@ final class SharedScope {
   };
 
   /** Visits everything reachable (own keys incl. symbols, accessors, prototypes). */
-  private static final String COLLECT =
-      "(function (root) {\n"
-          + "  var seen = new Set(), out = [], stack = [root];\n"
-          + "  while (stack.length) {\n"
-          + "    var o = stack.pop();\n"
-          + "    if (o === null || o === undefined || (typeof o !== 'object' && typeof o !== 'function') || seen.has(o)) continue;\n"
-          + "    seen.add(o); out.push(o); stack.push(Object.getPrototypeOf(o));\n"
-          + "    var keys; try { keys = Reflect.ownKeys(o); } catch (e) { continue; }\n"
-          + "    for (var i = 0; i < keys.length; i++) {\n"
-          + "      var d; try { d = Object.getOwnPropertyDescriptor(o, keys[i]); } catch (e) { continue; }\n"
-          + "      if (!d) continue;\n"
-          + "      if ('value' in d) { try { stack.push(o[keys[i]]); } catch (e) {} } else { stack.push(d.get); stack.push(d.set); }\n"
-          + "    }\n"
-          + "  }\n"
-          + "  return out;\n"
-          + "})(this)";
+  private static final String COLLECT = Reachability.FUNCTION + "(this)";
 
   private final ScriptableObject global;
   private final Function promiseThen;

@@ -1,5 +1,7 @@
 package dev.interlock.adapter.rhino.internal.node;
 
+import dev.interlock.adapter.rhino.internal.Reachability;
+
 import dev.interlock.adapter.rhino.HostModule;
 import dev.interlock.adapter.rhino.RhinoConfig;
 import dev.interlock.adapter.rhino.internal.HostModules;
@@ -45,22 +47,7 @@ public final class NodeModules implements HostModules {
   };
 
   /** Everything reachable from a value (own keys incl. symbols, accessors, prototypes), to seal. */
-  private static final String REACHABLE =
-      "(function (root) {\n"
-          + "  var seen = new Set(), out = [], stack = [root];\n"
-          + "  while (stack.length) {\n"
-          + "    var o = stack.pop();\n"
-          + "    if (o === null || o === undefined || (typeof o !== 'object' && typeof o !== 'function') || seen.has(o)) continue;\n"
-          + "    seen.add(o); out.push(o); stack.push(Object.getPrototypeOf(o));\n"
-          + "    var keys; try { keys = Reflect.ownKeys(o); } catch (e) { continue; }\n"
-          + "    for (var i = 0; i < keys.length; i++) {\n"
-          + "      var d; try { d = Object.getOwnPropertyDescriptor(o, keys[i]); } catch (e) { continue; }\n"
-          + "      if (!d) continue;\n"
-          + "      if ('value' in d) { try { stack.push(o[keys[i]]); } catch (e) {} } else { stack.push(d.get); stack.push(d.set); }\n"
-          + "    }\n"
-          + "  }\n"
-          + "  return out;\n"
-          + "})";
+  private static final String REACHABLE = Reachability.FUNCTION;
 
   private final NodeHttp http;
   private final Map<String, HostModule> hostModules = new LinkedHashMap<>();
