@@ -11,6 +11,7 @@ import dev.interlock.core.trigger.CommonApis;
 import dev.interlock.core.trigger.FlowEffect;
 import dev.interlock.core.trigger.FlowSummary;
 import dev.interlock.core.trigger.Schema;
+import dev.interlock.core.trigger.common.EventShapes;
 import dev.interlock.core.trigger.TriggerBehavior;
 import dev.interlock.core.trigger.TriggerDefinition;
 import dev.interlock.core.trigger.TriggerId;
@@ -71,13 +72,13 @@ final class CredentialsExchangeTrigger {
                 .required("scope", Schema.arrayOf(Schema.string()).defaultingToEmpty())
                 .defaultingToEmpty()
                 .describedAs("The token as planned at the start: claims and granted scopes (a snapshot)."))
-        .optional("agent", Shapes.agent())
+        .optional("agent", EventShapes.agent())
         .required("client", Shapes.client())
-        .optional("custom_domain", Shapes.customDomain())
+        .optional("custom_domain", EventShapes.customDomain())
         .optional("organization", Shapes.organization())
-        .required("request", Shapes.tokenRequest())
-        .required("resource_server", Shapes.resourceServer())
-        .required("tenant", Shapes.tenant())
+        .required("request", EventShapes.tokenRequest())
+        .required("resource_server", EventShapes.resourceServer())
+        .required("tenant", EventShapes.tenant())
         .required(
             "transaction",
             Schema.object()

@@ -8,6 +8,7 @@ import dev.interlock.core.trigger.ApiMethod;
 import dev.interlock.core.trigger.CommonApis;
 import dev.interlock.core.trigger.FlowSummary;
 import dev.interlock.core.trigger.Schema;
+import dev.interlock.core.trigger.common.EventShapes;
 import dev.interlock.core.trigger.TriggerBehavior;
 import dev.interlock.core.trigger.TriggerDefinition;
 import dev.interlock.core.trigger.TriggerId;
@@ -46,11 +47,11 @@ final class CustomTokenExchangeTrigger {
   static Schema event() {
     return Schema.object()
         .required("client", Shapes.client())
-        .optional("custom_domain", Shapes.customDomain())
+        .optional("custom_domain", EventShapes.customDomain())
         .optional("organization", Shapes.organization())
-        .required("request", Shapes.tokenRequest())
-        .required("resource_server", Shapes.resourceServer())
-        .required("tenant", Shapes.tenant())
+        .required("request", EventShapes.tokenRequest())
+        .required("resource_server", EventShapes.resourceServer())
+        .required("tenant", EventShapes.tenant())
         .required(
             "transaction",
             Schema.object()

@@ -7,37 +7,12 @@ import dev.interlock.core.trigger.common.EventShapes;
 final class Shapes {
   private Shapes() {}
 
-  static Schema stringMap() {
-    return EventShapes.stringMap();
-  }
-
-  static Schema geoip() {
-    return EventShapes.geoip();
-  }
-
-  /** {@code event.request} of a token request: a body, no query. */
-  static Schema tokenRequest() {
-    return EventShapes.tokenRequest();
-  }
-
   static Schema client() {
     return EventShapes.client().describedAs("The application that requested the token.");
   }
 
-  static Schema tenant() {
-    return EventShapes.tenant();
-  }
-
-  static Schema customDomain() {
-    return EventShapes.customDomain();
-  }
-
   static Schema organization() {
     return EventShapes.organization().describedAs("The organization named by the token request, if any.");
-  }
-
-  static Schema resourceServer() {
-    return EventShapes.resourceServer();
   }
 
   /** The profile shape of {@code transaction.actor_token_user} (as post-login's {@code event.user}). */
