@@ -1,5 +1,6 @@
 package dev.interlock.trigger.m2m;
 
+import dev.interlock.core.trigger.common.EventOverrides;
 import dev.interlock.core.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,8 +32,7 @@ public final class CredentialsExchangeEvent {
     private List<String> targetScopes;
     private Map<String, Object> customClaims = Map.of();
     private Map<String, Object> organization;
-    private static final Object ABSENT = new Object();
-    private final Map<String, Object> extra = new LinkedHashMap<>();
+    private final EventOverrides extra = new EventOverrides();
 
     private Builder() {}
 
@@ -81,13 +81,13 @@ public final class CredentialsExchangeEvent {
 
     /** Sets a top-level property to any JSON value (including null), e.g. to build invalid events. */
     public Builder with(String property, Object value) {
-      extra.put(property, value);
+      extra.set(property, value);
       return this;
     }
 
     /** Leaves a top-level property out. */
     public Builder without(String property) {
-      extra.put(property, ABSENT);
+      extra.remove(property);
       return this;
     }
 
@@ -110,14 +110,7 @@ public final class CredentialsExchangeEvent {
         tx.put("target_scopes", new ArrayList<>(targetScopes));
       }
       e.put("transaction", tx);
-      extra.forEach(
-          (k, v) -> {
-            if (v == ABSENT) {
-              e.remove(k);
-            } else {
-              e.put(k, Json.deepCopy(v));
-            }
-          });
+      extra.applyTo(e);
       return e;
     }
 

@@ -1,6 +1,6 @@
 package dev.interlock.trigger.mfa;
 
-import dev.interlock.core.json.Json;
+import dev.interlock.core.trigger.common.EventOverrides;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +21,6 @@ public final class SendPhoneMessageEvent {
 
   /** Fluent builder; {@link #build()} returns a fresh JSON event each time. */
   public static final class Builder {
-    private static final Object ABSENT = new Object();
     private String recipient = "+1-808-555-5555";
     private String code = "482915";
     private String text;
@@ -29,7 +28,7 @@ public final class SendPhoneMessageEvent {
     private String messageType = "sms";
     private String language = "en";
     private String userId = "auth0|65f1c0ffee0000000000beef";
-    private final Map<String, Object> extra = new LinkedHashMap<>();
+    private final EventOverrides extra = new EventOverrides();
 
     private Builder() {}
 
@@ -84,13 +83,13 @@ public final class SendPhoneMessageEvent {
 
     /** Sets a top-level property to any JSON value (including null), e.g. to build invalid events. */
     public Builder with(String property, Object value) {
-      extra.put(property, value);
+      extra.set(property, value);
       return this;
     }
 
     /** Leaves a top-level property out. */
     public Builder without(String property) {
-      extra.put(property, ABSENT);
+      extra.remove(property);
       return this;
     }
 
@@ -107,13 +106,7 @@ public final class SendPhoneMessageEvent {
       e.put("user", map("user_id", userId, "created_at", "2025-03-01T09:30:00.000Z", "updated_at", "2026-11-20T08:00:00.000Z",
           "email", "kai@example.com", "email_verified", true, "phone_number", recipient, "phone_verified", false,
           "app_metadata", new LinkedHashMap<>(), "user_metadata", new LinkedHashMap<>()));
-      extra.forEach((k, v) -> {
-        if (v == ABSENT) {
-          e.remove(k);
-        } else {
-          e.put(k, Json.deepCopy(v));
-        }
-      });
+      extra.applyTo(e);
       return e;
     }
 

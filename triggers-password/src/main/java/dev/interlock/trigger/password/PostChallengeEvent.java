@@ -1,5 +1,6 @@
 package dev.interlock.trigger.password;
 
+import dev.interlock.core.trigger.common.EventOverrides;
 import static dev.interlock.trigger.password.EventMaps.map;
 
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public final class PostChallengeEvent {
     private String userId = "auth0|5f7c8ec7c33c6c004bbafe82";
     private String hostname = "login.example.com";
     private List<String> enrolledFactors = List.of("otp");
-    private final Map<String, Object> extra = new LinkedHashMap<>();
+    private final EventOverrides extra = new EventOverrides();
 
     private Builder() {}
 
@@ -46,13 +47,13 @@ public final class PostChallengeEvent {
 
     /** Sets a top-level property to any JSON value (including null), e.g. to build invalid events. */
     public Builder with(String property, Object value) {
-      extra.put(property, value);
+      extra.set(property, value);
       return this;
     }
 
     /** Leaves a top-level property out. */
     public Builder without(String property) {
-      extra.put(property, EventMaps.ABSENT);
+      extra.remove(property);
       return this;
     }
 
@@ -78,7 +79,7 @@ public final class PostChallengeEvent {
           "updated_at", "2026-11-01T10:00:00.000Z", "email", "j.smith@example.com", "email_verified", true,
           "name", "John Smith", "app_metadata", new LinkedHashMap<>(), "user_metadata", new LinkedHashMap<>(),
           "identities", new ArrayList<>(), "enrolledFactors", factors));
-      return EventMaps.override(e, extra);
+      return extra.applyTo(e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.interlock.trigger.password;
 
+import dev.interlock.core.trigger.common.EventOverrides;
 import static dev.interlock.trigger.password.EventMaps.map;
 
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ public final class PostChangePasswordEvent {
     private String userId = "auth0|5f7c8ec7c33c6c004bbafe82";
     private String email = "j.smith@example.com";
     private String connection = "Username-Password-Authentication";
-    private final Map<String, Object> extra = new LinkedHashMap<>();
+    private final EventOverrides extra = new EventOverrides();
 
     private Builder() {}
 
@@ -38,13 +39,13 @@ public final class PostChangePasswordEvent {
 
     /** Sets a top-level property to any JSON value (including null), e.g. to build invalid events. */
     public Builder with(String property, Object value) {
-      extra.put(property, value);
+      extra.set(property, value);
       return this;
     }
 
     /** Leaves a top-level property out. */
     public Builder without(String property) {
-      extra.put(property, EventMaps.ABSENT);
+      extra.remove(property);
       return this;
     }
 
@@ -57,7 +58,7 @@ public final class PostChangePasswordEvent {
       e.put("transaction", map("correlation_id", "pw-7d1e"));
       e.put("user", map("user_id", userId, "email", email, "email_verified", true, "username", "jsmith",
           "last_password_reset", "2026-11-23T14:00:00.000Z"));
-      return EventMaps.override(e, extra);
+      return extra.applyTo(e);
     }
   }
 }

@@ -1,6 +1,6 @@
 package dev.interlock.trigger.tokenexchange;
 
-import dev.interlock.core.json.Json;
+import dev.interlock.core.trigger.common.EventOverrides;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +23,13 @@ public final class CustomTokenExchangeEvent {
 
   /** Fluent builder; {@link #build()} returns a fresh JSON event each time. */
   public static final class Builder {
-    private static final Object ABSENT = new Object();
     private String subjectToken = "legacy.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJl";
     private String subjectTokenType = "urn:example:legacy-session-token";
     private String audience = "https://api.example.com";
     private List<String> requestedScopes = List.of("openid", "profile");
     private String actorToken;
     private String actorTokenType;
-    private final Map<String, Object> extra = new LinkedHashMap<>();
+    private final EventOverrides extra = new EventOverrides();
 
     private Builder() {}
 
@@ -62,13 +61,13 @@ public final class CustomTokenExchangeEvent {
 
     /** Sets a top-level property to any JSON value (including null), e.g. to build invalid events. */
     public Builder with(String property, Object value) {
-      extra.put(property, value);
+      extra.set(property, value);
       return this;
     }
 
     /** Leaves a top-level property out. */
     public Builder without(String property) {
-      extra.put(property, ABSENT);
+      extra.remove(property);
       return this;
     }
 
@@ -90,13 +89,7 @@ public final class CustomTokenExchangeEvent {
         tx.put("actor_token_type", actorTokenType);
       }
       e.put("transaction", tx);
-      extra.forEach((k, v) -> {
-        if (v == ABSENT) {
-          e.remove(k);
-        } else {
-          e.put(k, Json.deepCopy(v));
-        }
-      });
+      extra.applyTo(e);
       return e;
     }
 
