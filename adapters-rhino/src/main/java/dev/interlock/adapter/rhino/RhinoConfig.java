@@ -19,6 +19,8 @@ package dev.interlock.adapter.rhino;
  *     (slower; only for platforms that cannot load generated classes)
  * @param egress where {@code fetch} and {@code axios} may connect, and how much
  * @param hostModules the application's own modules scripts can {@code require}
+ * @param fetchInterceptor answers scripts' HTTP requests before the network does (stubs in tests);
+ *     {@link FetchInterceptor#NETWORK} by default
  */
 public record RhinoConfig(
     long maxAllocatedBytes,
@@ -28,10 +30,12 @@ public record RhinoConfig(
     int instructionObserverThreshold,
     boolean interpreted,
     RhinoEgress egress,
-    java.util.List<HostModule> hostModules) {
+    java.util.List<HostModule> hostModules,
+    FetchInterceptor fetchInterceptor) {
 
   public RhinoConfig {
     java.util.Objects.requireNonNull(egress, "egress");
+    java.util.Objects.requireNonNull(fetchInterceptor, "fetchInterceptor");
     hostModules = java.util.List.copyOf(hostModules);
     if (maxAllocatedBytes < 1024 * 1024) {
       throw new IllegalArgumentException("maxAllocatedBytes must be at least 1 MiB, got " + maxAllocatedBytes);
@@ -49,17 +53,22 @@ public record RhinoConfig(
       long maxAllocatedBytes, int maxPromiseJobs, int maxTimers, int maxStackDepth, int instructionObserverThreshold,
       boolean interpreted) {
     this(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted,
-        RhinoEgress.defaults(), java.util.List.of());
+        RhinoEgress.defaults(), java.util.List.of(), FetchInterceptor.NETWORK);
   }
 
   public RhinoConfig withEgress(RhinoEgress value) {
     return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold,
-        interpreted, value, hostModules);
+        interpreted, value, hostModules, fetchInterceptor);
   }
 
   public RhinoConfig withHostModules(java.util.List<HostModule> value) {
     return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold,
-        interpreted, egress, value);
+        interpreted, egress, value, fetchInterceptor);
+  }
+
+  public RhinoConfig withFetchInterceptor(FetchInterceptor value) {
+    return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold,
+        interpreted, egress, hostModules, value);
   }
 
   /** 64 MiB allocation, 100,000 jobs, 1,000 timers, depth 1,000, checks every 1,000 instructions. */
@@ -68,14 +77,14 @@ public record RhinoConfig(
   }
 
   public RhinoConfig withMaxAllocatedBytes(long bytes) {
-    return new RhinoConfig(bytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted, egress, hostModules);
+    return new RhinoConfig(bytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted, egress, hostModules, fetchInterceptor);
   }
 
   public RhinoConfig withMaxPromiseJobs(int jobs) {
-    return new RhinoConfig(maxAllocatedBytes, jobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted, egress, hostModules);
+    return new RhinoConfig(maxAllocatedBytes, jobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted, egress, hostModules, fetchInterceptor);
   }
 
   public RhinoConfig withInterpreted(boolean value) {
-    return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, value, egress, hostModules);
+    return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, value, egress, hostModules, fetchInterceptor);
   }
 }

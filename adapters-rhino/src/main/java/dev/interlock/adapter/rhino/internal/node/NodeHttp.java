@@ -1,5 +1,6 @@
 package dev.interlock.adapter.rhino.internal.node;
 
+import dev.interlock.adapter.rhino.FetchInterceptor;
 import dev.interlock.adapter.rhino.internal.NodeBridge;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,10 +37,12 @@ final class NodeHttp {
   private static final String STATE = "interlock.node.http";
 
   private final EgressPolicy policy;
+  private final FetchInterceptor interceptor;
   private HttpClient client;
 
-  NodeHttp(EgressPolicy policy) {
+  NodeHttp(EgressPolicy policy, FetchInterceptor interceptor) {
     this.policy = policy;
+    this.interceptor = interceptor;
   }
 
   /** Created on first use: the client starts a selector thread, and most runtimes never fetch. */
@@ -76,7 +79,10 @@ final class NodeHttp {
   /** A request as the script described it. */
   record Request(String method, String url, List<String[]> headers, byte[] body, double timeoutMs, String redirect) {}
 
-  private record Result(HttpResponse<byte[]> response, URI url, boolean redirected) {}
+  /** A response from the network or the interceptor. */
+  private record Reply(int status, Map<String, List<String>> headers, byte[] body) {}
+
+  private record Result(Reply response, URI url, boolean redirected) {}
 
   /**
    * Starts a request and returns its handle for {@link #await}. The first hop's egress check
@@ -166,9 +172,12 @@ final class NodeHttp {
   private CompletableFuture<Result> hop(
       Usage usage, URI uri, String method, List<String[]> headers, byte[] body, String redirect, long deadline, int hop,
       boolean redirected) throws Failure {
-    String denied = policy.deny(uri);
-    if (denied != null) {
-      throw new Failure("EGRESS_DENIED", "request to " + (uri.getHost() == null ? uri : uri.getHost()) + " denied: " + denied);
+    CompletableFuture<Reply> reply = intercepted(uri, method, headers, body);
+    if (reply == null) {
+      String denied = policy.deny(uri);
+      if (denied != null) {
+        throw new Failure("EGRESS_DENIED", "request to " + (uri.getHost() == null ? uri : uri.getHost()) + " denied: " + denied);
+      }
     }
     if (usage.requests.incrementAndGet() > policy.settings().maxRequests()) {
       throw new Failure("REQUEST_LIMIT", "the action may send at most " + policy.settings().maxRequests() + " HTTP requests");
@@ -177,22 +186,12 @@ final class NodeHttp {
     if (remaining <= 0) {
       throw new Failure("TIMEOUT", "the request to " + uri.getHost() + " timed out");
     }
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofNanos(remaining));
-    boolean hasBody = body != null && !method.equals("GET") && !method.equals("HEAD");
-    b.method(method, hasBody ? HttpRequest.BodyPublishers.ofByteArray(body) : HttpRequest.BodyPublishers.noBody());
-    for (String[] h : headers) {
-      if (!RESTRICTED.contains(h[0].toLowerCase(Locale.ROOT))) {
-        try {
-          b.header(h[0], h[1]);
-        } catch (IllegalArgumentException e) {
-          throw new Failure("INVALID_HEADER", "invalid header '" + h[0] + "'");
-        }
-      }
+    if (reply == null) {
+      reply = send(uri, method, headers, body, remaining);
     }
-    long max = policy.settings().maxResponseBytes();
-    return client().sendAsync(b.build(), info -> new LimitedBody(max)).thenCompose(response -> {
-      int status = response.statusCode();
-      String location = response.headers().firstValue("location").orElse(null);
+    return reply.thenCompose(response -> {
+      int status = response.status();
+      String location = first(response.headers(), "location");
       if (status < 300 || status > 399 || location == null || status == 304 || "manual".equals(redirect)) {
         return CompletableFuture.completedFuture(new Result(response, uri, redirected));
       }
@@ -214,6 +213,71 @@ final class NodeHttp {
     });
   }
 
+  /** The interceptor's answer to this hop, or null when it lets the request through. */
+  private CompletableFuture<Reply> intercepted(URI uri, String method, List<String[]> headers, byte[] body) throws Failure {
+    if (interceptor == FetchInterceptor.NETWORK) {
+      return null;
+    }
+    Map<String, List<String>> named = new java.util.LinkedHashMap<>();
+    for (String[] h : headers) {
+      named.computeIfAbsent(h[0].toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h[1]);
+    }
+    CompletionStage<FetchInterceptor.Response> answer;
+    try {
+      answer = interceptor.intercept(new FetchInterceptor.Request(method, uri.toString(), named, body));
+    } catch (RuntimeException e) {
+      throw new Failure("INTERCEPTED", String.valueOf(e.getMessage()));
+    }
+    if (answer == null) {
+      return null;
+    }
+    long max = policy.settings().maxResponseBytes();
+    return answer.toCompletableFuture().handle((r, t) -> {
+      if (t != null) {
+        Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+        throw new java.util.concurrent.CompletionException(new Failure("INTERCEPTED", String.valueOf(cause.getMessage())));
+      }
+      if (r == null) {
+        throw new java.util.concurrent.CompletionException(new Failure("INTERCEPTED", "the interceptor gave no response"));
+      }
+      byte[] bytes = r.body();
+      if (bytes.length > max) {
+        throw new java.util.concurrent.CompletionException(
+            new Failure("RESPONSE_TOO_LARGE", "the response body is larger than " + max + " bytes"));
+      }
+      return new Reply(r.status(), r.headers(), bytes);
+    });
+  }
+
+  /** Sends one hop over the network. */
+  private CompletableFuture<Reply> send(URI uri, String method, List<String[]> headers, byte[] body, long remaining)
+      throws Failure {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofNanos(remaining));
+    boolean hasBody = body != null && !method.equals("GET") && !method.equals("HEAD");
+    b.method(method, hasBody ? HttpRequest.BodyPublishers.ofByteArray(body) : HttpRequest.BodyPublishers.noBody());
+    for (String[] h : headers) {
+      if (!RESTRICTED.contains(h[0].toLowerCase(Locale.ROOT))) {
+        try {
+          b.header(h[0], h[1]);
+        } catch (IllegalArgumentException e) {
+          throw new Failure("INVALID_HEADER", "invalid header '" + h[0] + "'");
+        }
+      }
+    }
+    long max = policy.settings().maxResponseBytes();
+    return client().sendAsync(b.build(), info -> new LimitedBody(max))
+        .thenApply(r -> new Reply(r.statusCode(), r.headers().map(), r.body()));
+  }
+
+  private static String first(Map<String, List<String>> headers, String name) {
+    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+      if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+        return e.getValue().get(0);
+      }
+    }
+    return null;
+  }
+
   private static URI parse(String url) throws Failure {
     try {
       URI uri = new URI(url);
@@ -227,14 +291,14 @@ final class NodeHttp {
   }
 
   private static Object toJs(Context cx, Scriptable scope, Result result) {
-    HttpResponse<byte[]> response = result.response();
+    Reply response = result.response();
     NativeObject o = NodeBridge.newObject(scope);
-    o.put("status", o, response.statusCode());
-    o.put("statusText", o, StatusText.of(response.statusCode()));
+    o.put("status", o, response.status());
+    o.put("statusText", o, StatusText.of(response.status()));
     o.put("url", o, result.url().toString());
     o.put("redirected", o, result.redirected());
     List<Object> headers = new ArrayList<>();
-    for (Map.Entry<String, List<String>> e : response.headers().map().entrySet()) {
+    for (Map.Entry<String, List<String>> e : response.headers().entrySet()) {
       if (e.getKey().startsWith(":")) {
         continue;
       }

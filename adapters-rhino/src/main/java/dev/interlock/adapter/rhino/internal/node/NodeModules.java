@@ -54,7 +54,7 @@ public final class NodeModules implements HostModules {
   private final Map<String, Object> exports = new LinkedHashMap<>();
 
   public NodeModules(RhinoConfig config) {
-    this.http = new NodeHttp(new EgressPolicy(config.egress()));
+    this.http = new NodeHttp(new EgressPolicy(config.egress()), config.fetchInterceptor());
     for (HostModule m : config.hostModules()) {
       String name = m.name();
       if (name == null || name.isBlank() || name.startsWith("node:") || List.of(BUILTIN).contains(name)) {
