@@ -31,6 +31,20 @@ public interface TriggerExecutor {
   ExecutionResult execute(TriggerId trigger, Map<String, Object> event);
 
   /**
+   * Like {@link #execute} but never waits: runs on the calling thread until the flow completes or
+   * first waits for I/O (an action awaiting an HTTP response, a timer or a host module's promise),
+   * and completes the returned stage on the thread that finishes the flow. While an action waits,
+   * no thread is held for it, so a thread that serves many requests (an HTTP server's) stays free
+   * for other executions. For an async trigger the stage is already complete with {@link
+   * ExecutionResult.Pending}, as {@link #execute} returns it. The stage fails with the {@link
+   * InterlockException} {@link #execute} would throw once the flow has started.
+   *
+   * @throws InvalidRequestException when the event does not fit the trigger's contract (nothing runs)
+   * @throws EngineBusyException when an async flow cannot be queued
+   */
+  CompletionStage<ExecutionResult> executeAsync(TriggerId trigger, Map<String, Object> event);
+
+  /**
    * Like {@link #execute} but always on the worker pool, completing with the final result (for
    * async triggers: after the background run).
    */

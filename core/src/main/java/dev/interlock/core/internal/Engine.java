@@ -101,6 +101,22 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
   }
 
   @Override
+  public CompletionStage<ExecutionResult> executeAsync(TriggerId triggerId, Map<String, Object> event) {
+    TriggerDefinition trigger = catalog.require(triggerId);
+    Map<String, Object> input = validated(trigger, event);
+    List<PreparedAction> flow = resolver.bound(trigger);
+    if (trigger.isAsync()) {
+      return CompletableFuture.completedFuture(accept(trigger, flow, input));
+    }
+    return flows.start(newRun(trigger, flow, input, newExecutionId(), clock.instant())).handle((record, t) -> {
+      if (t != null) {
+        throw new CompletionException(failure(t));
+      }
+      return ExecutionResult.of(record);
+    });
+  }
+
+  @Override
   public CompletionStage<ExecutionResult> submit(TriggerId triggerId, Map<String, Object> event) {
     TriggerDefinition trigger = catalog.require(triggerId);
     Map<String, Object> input = validated(trigger, event);
@@ -496,12 +512,17 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
     try {
       return f.join();
     } catch (CompletionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof InterlockException ie) {
-        throw ie;
-      }
-      throw new PlatformException("the flow could not be completed: " + c, c);
+      throw failure(e);
     }
+  }
+
+  /** What a flow that ended with {@code t} reports: its InterlockException, or a platform failure. */
+  private static InterlockException failure(Throwable t) {
+    Throwable c = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    if (c instanceof InterlockException ie) {
+      return ie;
+    }
+    return new PlatformException("the flow could not be completed: " + c, c);
   }
 
   /** Deep copy, validation against the contract, defaults. */

@@ -36,10 +36,15 @@ final class FlowHarness implements AutoCloseable {
   }
 
   FlowHarness(EngineConfig config) {
+    this(config, null);
+  }
+
+  /** With {@code runtime} running the bound actions instead of the Java runtime (bind still names them). */
+  FlowHarness(EngineConfig config, dev.interlock.core.port.ScriptRuntime runtime) {
     interlock =
         Interlock.builder()
             .families(List.of(new TestFamily()))
-            .runtime(java)
+            .runtime(runtime == null ? java : runtime)
             .stores(actions, bindings, executions)
             .cache(new InMemoryActionCache())
             .config(config)
