@@ -8,8 +8,9 @@ import java.util.Objects;
  * A module scripts can {@code require} by name, implemented by the host application in Java, for
  * example {@code require('acme-users').findByEmail(email)}. Functions take and return JSON values
  * (Map, List, String, Long/Double, Boolean, null): scripts never see Java objects. A function
- * returning a {@link java.util.concurrent.CompletionStage} gives the script a promise (the engine
- * waits for it, at most until the execution's deadline). A thrown exception becomes a JavaScript
+ * returning a {@link java.util.concurrent.CompletionStage} gives the script a promise settled when
+ * the stage completes; meanwhile the execution holds no thread, and a stage that is not complete by
+ * the execution's deadline fails the action with {@code action_timeout}. A thrown exception becomes a JavaScript
  * {@code Error} with the exception's message, so messages must not carry secrets.
  *
  * <p>Register instances with {@link RhinoConfig#withHostModules} or, with Guice, {@code

@@ -20,6 +20,9 @@ final class TestHttpServer implements AutoCloseable {
   final AtomicInteger hits = new AtomicInteger();
   final AtomicInteger slowInFlight = new AtomicInteger();
   final AtomicInteger maxSlowInFlight = new AtomicInteger();
+  /** Requests to {@code /gate} answer "open" once this is counted down. */
+  volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+  final AtomicInteger gateInFlight = new AtomicInteger();
 
   TestHttpServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -80,6 +83,17 @@ final class TestHttpServer implements AutoCloseable {
           slowInFlight.decrementAndGet();
         }
         send(ex, 200, "text/plain", "late");
+        return;
+      case "/gate":
+        gateInFlight.incrementAndGet();
+        try {
+          gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } finally {
+          gateInFlight.decrementAndGet();
+        }
+        send(ex, 200, "text/plain", "open");
         return;
       case "/slow":
         try {

@@ -4,7 +4,9 @@ import java.lang.management.ManagementFactory;
 
 /**
  * The time, allocation and job budget of one execution, checked by the instruction observer,
- * between jobs and by the size-checking built-ins. Confined to the executing thread.
+ * between jobs and by the size-checking built-ins. Used by one thread at a time: an execution that
+ * waits for I/O continues later, possibly on another thread, so allocation is measured per slice
+ * ({@link #pause()} and {@link #resume()} around each) and added up.
  */
 final class Budget {
   private static final com.sun.management.ThreadMXBean THREADS = threads();
@@ -13,10 +15,12 @@ final class Budget {
 
   private final long deadlineNanos;
   private final long maxAllocatedBytes;
-  private final long allocationStart;
+  private long allocationStart;
   private final int maxJobs;
   private int jobs;
   private long lastCheckAllocated;
+  /** Bytes allocated by the slices before the current one; set by {@link #pause()}. */
+  private long carriedBytes;
 
   Budget(long deadlineNanos, long maxAllocatedBytes, int maxJobs) {
     this.deadlineNanos = deadlineNanos;
@@ -24,6 +28,22 @@ final class Budget {
     this.maxJobs = maxJobs;
     this.allocationStart = allocatedBytes();
     this.lastCheckAllocated = allocationStart;
+  }
+
+  /**
+   * Ends a slice on this thread: what it allocated stays counted, and the thread's later
+   * allocation (other executions) does not.
+   */
+  void pause() {
+    carriedBytes = allocatedBytes() - allocationStart;
+  }
+
+  /** Starts a slice on the current thread, carrying the bytes allocated in earlier slices. */
+  void resume() {
+    long now = allocatedBytes();
+    // counted as if this thread had allocated the earlier slices' bytes just before now
+    allocationStart = now - carriedBytes;
+    lastCheckAllocated = now;
   }
 
   long deadlineNanos() {

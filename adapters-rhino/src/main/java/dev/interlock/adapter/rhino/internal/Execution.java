@@ -8,9 +8,14 @@ import org.mozilla.javascript.Function;
 import org.mozilla.javascript.Scriptable;
 
 /**
- * The state of one execution of one action: its invocation, budget, promise jobs and timers, and
- * the script's own event object. Host functions in the shared scope find it through the current
- * {@link SandboxContextFactory.SandboxContext}, so they can be built once and shared.
+ * The state of one execution of one action: its invocation, budget, promise jobs, timers and
+ * host operations in flight, and the script's own event object. Host functions in the shared
+ * scope find it through the current {@link SandboxContextFactory.SandboxContext}, so they can be
+ * built once and shared.
+ *
+ * <p>Used by one thread at a time (the one running a slice of it), except for {@link
+ * #awaitHost}'s completions, which other threads hand over through a concurrent queue and the
+ * {@link #wakeup(Runnable) wake-up} hook.
  */
 final class Execution {
   private final Invocation invocation;
@@ -26,6 +31,24 @@ final class Execution {
   private boolean settled;
   private boolean rejected;
   private Object settledValue;
+  /** Host operations started and not yet delivered (slice thread only). */
+  private final java.util.Set<java.util.concurrent.CompletableFuture<?>> hostOps = new java.util.HashSet<>();
+  /** Completed host operations, handed over by the threads that completed them. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<Completion> completed =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private volatile Runnable wakeup = () -> {};
+
+  /** What to do on the slice thread once a host operation has completed. */
+  @FunctionalInterface
+  interface HostResult<T> {
+    void deliver(Context cx, T value, Throwable error);
+  }
+
+  /** A completed host operation waiting to be delivered to the script. */
+  @FunctionalInterface
+  interface Completion {
+    void deliver(Context cx);
+  }
 
   /** A pending {@code setTimeout}/{@code setInterval} callback. */
   static final class Timer implements Comparable<Timer> {
@@ -111,6 +134,53 @@ final class Execution {
 
   void event(Scriptable event) {
     this.event = event;
+  }
+
+  /** Called (on any thread) whenever a host operation completes; set by the one running this execution. */
+  void wakeup(Runnable hook) {
+    this.wakeup = hook;
+  }
+
+  /**
+   * Starts waiting for {@code future} without blocking: when it completes (on whatever thread),
+   * {@code then} runs on the thread of a later slice, inside the job loop, with that slice's
+   * Context. Until then the execution is not stuck: the job loop lets go of the thread instead.
+   */
+  <T> void awaitHost(java.util.concurrent.CompletableFuture<T> future, HostResult<T> then) {
+    hostOps.add(future);
+    future.whenComplete((value, error) -> {
+      completed.add(cx -> {
+        hostOps.remove(future);
+        then.deliver(cx, value, error);
+      });
+      wakeup.run();
+    });
+  }
+
+  /** Runs one completed host operation's delivery; false when none is waiting. */
+  boolean deliverCompleted(Context cx) {
+    Completion c = completed.poll();
+    if (c == null) {
+      return false;
+    }
+    budget.countJob();
+    c.deliver(cx);
+    return true;
+  }
+
+  /** Whether a host operation is still in flight (so the execution is waiting, not stuck). */
+  boolean awaitingHost() {
+    return !hostOps.isEmpty() || !completed.isEmpty();
+  }
+
+  /** Gives up on every host operation in flight: the execution has ended. */
+  void cancelHostOps() {
+    wakeup = () -> {};
+    for (java.util.concurrent.CompletableFuture<?> f : new java.util.ArrayList<>(hostOps)) {
+      f.cancel(true);
+    }
+    hostOps.clear();
+    completed.clear();
   }
 
   int addTimer(Function callback, Object[] args, double delayMillis, boolean repeat) {

@@ -48,6 +48,23 @@ public final class NodeBridge {
     return (T) value;
   }
 
+  /** What to do with a host operation's result, on the execution's thread, inside its job loop. */
+  @FunctionalInterface
+  public interface HostResult<T> {
+    void deliver(Context cx, Scriptable scope, T value, Throwable error);
+  }
+
+  /**
+   * Waits for {@code future} without holding the thread: the execution keeps running its other
+   * jobs, and once nothing else can run it lets go of the thread until the future completes; then
+   * {@code then} runs in a later slice of the execution (possibly on another thread, with that
+   * slice's Context). Time spent waiting counts against the deadline, not the memory budget.
+   */
+  public static <T> void awaitHost(Context cx, java.util.concurrent.CompletableFuture<T> future, HostResult<T> then) {
+    Execution execution = Execution.current(cx);
+    execution.awaitHost(future, (slice, value, error) -> then.deliver(slice, execution.scope(), value, error));
+  }
+
   public static Object toJs(Context cx, Scriptable scope, Object json) {
     return JsValues.toJs(cx, scope, json);
   }

@@ -9,6 +9,9 @@ import dev.interlock.core.port.LoadedAction;
 import dev.interlock.core.trigger.ApiContract;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.EvaluatorException;
 import org.mozilla.javascript.Function;
@@ -51,45 +54,162 @@ final class RhinoLoadedAction implements LoadedAction {
 
   @Override
   public CompletionStage<InvocationOutcome> invoke(Invocation invocation) {
-    return CompletableFuture.completedFuture(run(invocation));
+    Run run = new Run(invocation);
+    run.slice();
+    return run.result;
   }
 
-  private InvocationOutcome run(Invocation inv) {
-    Context entered = factory.enterContext();
-    if (!(entered instanceof SandboxContextFactory.SandboxContext cx)) {
-      // Rhino reuses a Context already entered on this thread; a foreign one has none of the limits.
-      Context.exit();
-      throw new IllegalStateException("a non-sandbox Rhino Context is active on this thread; run actions elsewhere");
+  /**
+   * One invocation, run in slices: the first on the caller's thread, each later one on a worker
+   * thread once a host operation completes or a timer is due. Between slices the execution holds
+   * no thread, so an action waiting for an HTTP response does not stop other executions. Slices
+   * never overlap: {@link #wake} starts one only from {@code SUSPENDED}, and a wake-up that
+   * arrives while a slice runs makes that slice go round once more instead.
+   */
+  private final class Run implements Runnable {
+    private static final int RUNNING = 0;
+    private static final int RUNNING_WOKEN = 1;
+    private static final int SUSPENDED = 2;
+    private static final int DONE = 3;
+
+    final CompletableFuture<InvocationOutcome> result = new CompletableFuture<>();
+    private final Invocation invocation;
+    private final AtomicInteger state = new AtomicInteger(RUNNING);
+    private Execution execution;
+    private ScheduledFuture<?> timer;
+
+    Run(Invocation invocation) {
+      this.invocation = invocation;
     }
-    // Normally null; restored so that a nested invocation on the same thread leaves the outer one intact.
-    Execution outer = cx.execution;
-    try {
-      Scriptable scope = new ExecutionScope((org.mozilla.javascript.TopLevel) shared.global());
-      Execution execution = new Execution(inv, new Budget(inv.deadlineNanos(), config.maxAllocatedBytes(), config.maxPromiseJobs()), config.maxTimers(), scope);
-      cx.execution = execution;
-      return execute(cx, execution, scope);
-    } catch (ScriptLimitError e) {
-      return limit(e);
-    } catch (StackOverflowError e) {
-      return new InvocationOutcome.Failure(ErrorCode.ACTION_LIMIT, ScriptError.of("RangeError", "Maximum call stack size exceeded"));
-    } catch (OutOfMemoryError e) {
-      return new InvocationOutcome.Failure(ErrorCode.ACTION_LIMIT, ScriptError.of("LimitError", "the action ran out of memory"));
-    } catch (NegativeArraySizeException e) {
-      // A string or array grew past 2^31 elements inside one built-in step (e.g. repeated s + s).
-      return new InvocationOutcome.Failure(
-          ErrorCode.ACTION_LIMIT, ScriptError.of("RangeError", "a string or array grew past the engine's size limit"));
-    } catch (WrappedException e) {
-      if (e.getWrappedException() instanceof ScriptLimitError l) {
-        return limit(l);
+
+    /** A later slice, on a worker thread. */
+    @Override
+    public void run() {
+      slice();
+    }
+
+    void slice() {
+      while (true) {
+        if (result.isDone()) {
+          // The engine gave up on this action (its own timeout completed the result first).
+          end();
+          return;
+        }
+        InvocationOutcome outcome;
+        try {
+          outcome = runSlice();
+        } catch (RuntimeException | Error e) {
+          end();
+          result.completeExceptionally(e);
+          return;
+        }
+        if (outcome != null) {
+          end();
+          result.complete(outcome);
+          return;
+        }
+        scheduleWake(JobLoop.wakeAt(execution));
+        if (state.compareAndSet(RUNNING, SUSPENDED)) {
+          return;
+        }
+        state.set(RUNNING); // woken while this slice ran: go round again at once
       }
-      throw e;
-    } finally {
-      cx.execution = outer;
-      Context.exit();
+    }
+
+    private void end() {
+      state.set(DONE);
+      if (execution != null) {
+        execution.cancelHostOps();
+      }
+      cancelTimer();
+    }
+
+    /** Called on any thread when the execution may be able to make progress. */
+    void wake() {
+      while (true) {
+        int s = state.get();
+        if (s == SUSPENDED) {
+          if (state.compareAndSet(SUSPENDED, RUNNING)) {
+            try {
+              Workers.POOL.execute(this);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+              state.set(SUSPENDED);
+            }
+            return;
+          }
+        } else if (s == RUNNING) {
+          if (state.compareAndSet(RUNNING, RUNNING_WOKEN)) {
+            return;
+          }
+        } else {
+          return;
+        }
+      }
+    }
+
+    private void scheduleWake(long atNanos) {
+      cancelTimer();
+      timer = Workers.TIMER.schedule(this::wake, Math.max(0, atNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    private void cancelTimer() {
+      if (timer != null) {
+        timer.cancel(false);
+        timer = null;
+      }
+    }
+
+    /** Runs one slice; the outcome, or null when the execution waits. */
+    private InvocationOutcome runSlice() {
+      Context entered = factory.enterContext();
+      if (!(entered instanceof SandboxContextFactory.SandboxContext cx)) {
+        // Rhino reuses a Context already entered on this thread; a foreign one has none of the limits.
+        Context.exit();
+        throw new IllegalStateException("a non-sandbox Rhino Context is active on this thread; run actions elsewhere");
+      }
+      // Normally null; restored so that a nested invocation on the same thread leaves the outer one intact.
+      Execution outer = cx.execution;
+      try {
+        if (execution == null) {
+          Scriptable scope = new ExecutionScope((org.mozilla.javascript.TopLevel) shared.global());
+          execution = new Execution(invocation, new Budget(invocation.deadlineNanos(), config.maxAllocatedBytes(),
+              config.maxPromiseJobs()), config.maxTimers(), scope);
+          execution.wakeup(this::wake);
+          cx.execution = execution;
+          return start(cx, execution, scope);
+        }
+        cx.execution = execution;
+        execution.budget().resume();
+        execution.budget().check();
+        return loop(cx, execution);
+      } catch (ScriptLimitError e) {
+        return limit(e);
+      } catch (StackOverflowError e) {
+        return new InvocationOutcome.Failure(ErrorCode.ACTION_LIMIT, ScriptError.of("RangeError", "Maximum call stack size exceeded"));
+      } catch (OutOfMemoryError e) {
+        return new InvocationOutcome.Failure(ErrorCode.ACTION_LIMIT, ScriptError.of("LimitError", "the action ran out of memory"));
+      } catch (NegativeArraySizeException e) {
+        // A string or array grew past 2^31 elements inside one built-in step (e.g. repeated s + s).
+        return new InvocationOutcome.Failure(
+            ErrorCode.ACTION_LIMIT, ScriptError.of("RangeError", "a string or array grew past the engine's size limit"));
+      } catch (WrappedException e) {
+        if (e.getWrappedException() instanceof ScriptLimitError l) {
+          return limit(l);
+        }
+        throw e;
+      } catch (RhinoException e) {
+        return scriptFailure(errors.fromException(e), e);
+      } finally {
+        if (execution != null) {
+          execution.budget().pause();
+        }
+        cx.execution = outer;
+        Context.exit();
+      }
     }
   }
 
-  private InvocationOutcome execute(Context cx, Execution execution, Scriptable scope) {
+  private InvocationOutcome start(Context cx, Execution execution, Scriptable scope) {
     Invocation inv = execution.invocation();
     NativeObject module = JsValues.newObject(scope);
     NativeObject exports = JsValues.newObject(scope);
@@ -118,33 +238,38 @@ final class RhinoLoadedAction implements LoadedAction {
     }
     Scriptable event = (Scriptable) JsValues.toJs(cx, scope, inv.event());
     execution.event(event);
-    inv.api().attachEventUpdater((path, value) -> ApiObject.updateEvent(cx, execution, path, value));
+    // The Context of whichever slice is running when the api changes the event.
+    inv.api().attachEventUpdater((path, value) -> ApiObject.updateEvent(Context.getCurrentContext(), execution, path, value));
     Scriptable apiObject = inv.api().contract() == contract ? api : ApiObject.build(shared.global(), inv.api().contract());
     Object result;
     try {
       result = handlerFn.call(cx, scope, exportsObject, new Object[] {event, apiObject});
-      return await(cx, execution, scope, result);
     } catch (RhinoException e) {
       return scriptFailure(errors.fromException(e), e);
     }
-  }
-
-  private InvocationOutcome await(Context cx, Execution execution, Scriptable scope, Object result) {
     if (result instanceof Scriptable promise && "Promise".equals(promise.getClassName())) {
       shared.promiseThen().call(cx, scope, promise, shared.settleCallbacks());
     } else {
       execution.settle(true, result);
     }
-    boolean done = JobLoop.run(cx, execution, execution::settled);
-    if (!done) {
-      return new InvocationOutcome.Failure(
-          ErrorCode.ACTION_TIMEOUT,
-          ScriptError.of("TimeoutError", "the handler's promise never settled and nothing was left to run"));
+    return loop(cx, execution);
+  }
+
+  /** Runs the execution's job loop; the outcome, or null when it waits for a timer or host operation. */
+  private InvocationOutcome loop(Context cx, Execution execution) {
+    switch (JobLoop.run(cx, execution)) {
+      case WAITING:
+        return null;
+      case STUCK:
+        return new InvocationOutcome.Failure(
+            ErrorCode.ACTION_TIMEOUT,
+            ScriptError.of("TimeoutError", "the handler's promise never settled and nothing was left to run"));
+      default:
+        if (execution.rejected()) {
+          return scriptFailure(errors.fromValue(execution.settledValue()), null);
+        }
+        return InvocationOutcome.SUCCESS;
     }
-    if (execution.rejected()) {
-      return scriptFailure(errors.fromValue(execution.settledValue()), null);
-    }
-    return InvocationOutcome.SUCCESS;
   }
 
   private static InvocationOutcome scriptFailure(ScriptError error, RhinoException cause) {

@@ -1,7 +1,7 @@
 // fetch (Headers, Response, AbortController, AbortSignal) on the host's
-// HTTP functions (egress policy and limits are enforced there). A request is sent at once; its
-// response is collected by a timer callback, which blocks the engine thread until it is in (or
-// the timeout/deadline passes). Requests started together run concurrently. ES5; no shared state.
+// HTTP functions (egress policy and limits are enforced there). A request is sent at once; the
+// host calls back with its response (or failure, timeout, abort) without blocking the engine
+// thread meanwhile. Requests started together run concurrently. ES5; no shared state.
 (function (native, lib) {
   'use strict';
   var Buffer = lib.Buffer, DOMException = lib.DOMException, URLSearchParams = lib.URLSearchParams;
@@ -186,8 +186,8 @@
 
   /**
    * Starts one host request and returns a promise of its raw result ({status, headers, body, ...},
-   * {error, code} or {aborted: true}). The response is collected in a timer callback, so requests
-   * started together are in flight together.
+   * {error, code} or {aborted: true}). The host calls back when the response is in; until then the
+   * execution holds no engine thread, and requests started together are in flight together.
    */
   function send(method, url, headers, body, signal, timeoutMs, redirect) {
     var flat = [];
@@ -199,14 +199,22 @@
     }
     var handle = native.httpStart(method, url, flat, body, timeout, redirect || 'follow');
     return new Promise(function (resolve) {
-      setTimeout(function () {
-        if (signal && signal.aborted) {
-          native.httpCancel(handle);
-          resolve({ aborted: true });
-          return;
-        }
-        resolve(native.httpAwait(handle));
-      }, 0);
+      var done = false;
+      function onAbort() {
+        native.httpCancel(handle);
+        finish({ aborted: true });
+      }
+      function finish(result) {
+        if (done) return;
+        done = true;
+        if (signal) signal.removeEventListener('abort', onAbort);
+        resolve(result);
+      }
+      if (signal) {
+        if (signal.aborted) { onAbort(); return; }
+        signal.addEventListener('abort', onAbort);
+      }
+      native.httpAwait(handle, finish);
     });
   }
 

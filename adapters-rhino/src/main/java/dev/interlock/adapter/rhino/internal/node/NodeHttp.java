@@ -15,20 +15,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.NativeObject;
 import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.ScriptRuntime;
 
 /**
  * Sends a script's HTTP requests with the JDK client, following redirects itself so that every
  * hop passes the {@link EgressPolicy}, and limiting requests per execution and bytes per
  * response. {@link #start} sends without waiting, so requests a script starts together run
- * concurrently; {@link #await}, called from a timer callback of the execution's job loop, blocks
- * the engine thread until that response is in (at most until the request's timeout or the
+ * concurrently; {@link #await} registers the script's callback for the response without blocking:
+ * while it is in flight the execution holds no thread (at most until the request's timeout or the
  * execution's deadline). Waiting costs wall-clock time, not CPU or memory budget.
  */
 final class NodeHttp {
@@ -118,54 +118,60 @@ final class NodeHttp {
   }
 
   /**
-   * Waits (at most until the request's timeout or the execution's deadline) for a started request:
-   * a response object, or {@code {error, code}}.
+   * Calls {@code callback} with a response object, or {@code {error, code}}, once the started
+   * request is answered, fails, times out (its own timeout or the execution's deadline) or is
+   * aborted. Does not wait: the execution lets go of its thread while the request is in flight.
    */
-  Object await(Context cx, Scriptable scope, int id) {
-    Pending p = NodeBridge.state(cx, STATE, Usage::new).pending.remove(id);
-    try {
-      if (p == null) {
-        throw new Failure("INVALID_STATE", "no such request");
-      }
-      return toJs(cx, scope, waitFor(p));
-    } catch (Failure f) {
-      NativeObject o = NodeBridge.newObject(scope);
-      o.put("error", o, f.getMessage());
-      o.put("code", o, f.code);
-      return o;
+  void await(Context cx, int id, org.mozilla.javascript.Function callback) {
+    Pending p = NodeBridge.state(cx, STATE, Usage::new).pending.get(id);
+    if (p == null) {
+      throw ScriptRuntime.typeError("no such request");
     }
+    long timeout = Math.max(0, p.deadlineNanos() - System.nanoTime());
+    NodeBridge.awaitHost(cx, p.future().orTimeout(timeout, TimeUnit.NANOSECONDS), (slice, scope, result, error) -> {
+      NodeBridge.state(slice, STATE, Usage::new).pending.remove(id);
+      Object value;
+      try {
+        value = toJs(slice, scope, unwrap(p, result, error));
+      } catch (Failure f) {
+        NativeObject o = NodeBridge.newObject(scope);
+        o.put("error", o, f.getMessage());
+        o.put("code", o, f.code);
+        value = o;
+      }
+      callback.call(slice, scope, scope, new Object[] {value});
+    });
   }
 
-  private static Result waitFor(Pending p) throws Failure {
-    try {
-      return p.future().get(Math.max(0, p.deadlineNanos() - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
+  private static Result unwrap(Pending p, Result result, Throwable error) throws Failure {
+    if (error == null) {
+      return result;
+    }
+    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    if (cause instanceof TimeoutException) {
       p.future().cancel(true);
       throw new Failure("TIMEOUT", "the request to " + p.host() + " timed out");
-    } catch (InterruptedException e) {
-      p.future().cancel(true);
-      Thread.currentThread().interrupt();
-      throw new Failure("TIMEOUT", "the request was interrupted");
-    } catch (java.util.concurrent.CancellationException e) {
+    }
+    if (cause instanceof java.util.concurrent.CancellationException) {
       throw new Failure("ABORTED", "the request was aborted");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      for (Throwable c = cause; c != null; c = c.getCause()) {
-        if (c instanceof Failure f) {
-          throw f;
-        }
-        if (c instanceof java.net.http.HttpTimeoutException) {
-          throw new Failure("TIMEOUT", "the request to " + p.host() + " timed out");
-        }
-        cause = c;
+    }
+    Throwable last = cause;
+    for (Throwable c = cause; c != null; c = c.getCause()) {
+      if (c instanceof Failure f) {
+        throw f;
       }
-      if (System.nanoTime() - p.deadlineNanos() >= 0) {
-        // The client's own timeout can surface as the closed connection it leaves behind.
+      if (c instanceof java.net.http.HttpTimeoutException) {
         throw new Failure("TIMEOUT", "the request to " + p.host() + " timed out");
       }
-      throw new Failure("NETWORK", "request to " + p.host() + " failed: "
-          + (cause == null ? e.getMessage() : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
+      last = c;
     }
+    if (System.nanoTime() - p.deadlineNanos() >= 0) {
+      // The client's own timeout can surface as the closed connection it leaves behind.
+      throw new Failure("TIMEOUT", "the request to " + p.host() + " timed out");
+    }
+    throw new Failure("NETWORK", "request to " + p.host() + " failed: "
+        + last.getClass().getSimpleName() + (last.getMessage() == null ? "" : ": " + last.getMessage()));
   }
 
   /** One hop; redirects chain further hops, each checked against the policy and counted. */

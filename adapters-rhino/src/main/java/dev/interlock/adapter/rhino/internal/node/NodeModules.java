@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Function;
 import org.mozilla.javascript.LambdaFunction;
@@ -147,51 +146,69 @@ public final class NodeModules implements HostModules {
           }
         }
         Scriptable target = NodeBridge.scope(cx);
-        Object result = call(cx, fn, json, what);
-        boolean async = result instanceof Async;
-        Object value = async ? ((Async) result).value() : result;
-        Object js;
-        try {
-          js = NodeBridge.toJs(cx, target, value);
-        } catch (IllegalArgumentException ex) {
-          throw ScriptRuntime.constructError("TypeError", what + " returned a value scripts cannot use");
+        Object result = call(fn, json, what);
+        if (result instanceof CompletionStage<?> stage) {
+          return later(cx, target, stage.toCompletableFuture(), what);
         }
-        return async ? promise(cx, target, js) : js;
+        return js(cx, target, result, what);
       }), ScriptableObject.PERMANENT);
     }
     return exportsObject;
   }
 
-  /** The value a host function's CompletionStage completed with. */
-  private record Async(Object value) {}
-
-  private static Object call(Context cx, HostModule.Function fn, List<Object> json, String what) {
+  private static Object js(Context cx, Scriptable scope, Object value, String what) {
     try {
-      Object result = fn.apply(json);
-      if (result instanceof CompletionStage<?> stage) {
-        long waitNanos = NodeBridge.deadlineNanos(cx) - System.nanoTime();
-        return new Async(stage.toCompletableFuture().get(Math.max(0, waitNanos), TimeUnit.NANOSECONDS));
-      }
-      return result;
-    } catch (RhinoException ex) {
-      throw ex;
-    } catch (java.util.concurrent.TimeoutException ex) {
-      NodeBridge.checkDeadline(cx);
-      throw ScriptRuntime.constructError("Error", what + " timed out");
-    } catch (java.util.concurrent.ExecutionException ex) {
-      Throwable cause = ex.getCause() == null ? ex : ex.getCause();
-      throw ScriptRuntime.constructError("Error", what + " failed: " + cause.getMessage());
-    } catch (InterruptedException ex) {
-      Thread.currentThread().interrupt();
-      throw ScriptRuntime.constructError("Error", what + " was interrupted");
-    } catch (Exception ex) {
-      throw ScriptRuntime.constructError("Error", what + " failed: " + ex.getMessage());
+      return NodeBridge.toJs(cx, scope, value);
+    } catch (IllegalArgumentException ex) {
+      throw ScriptRuntime.constructError("TypeError", what + " returned a value scripts cannot use");
     }
   }
 
-  private static Object promise(Context cx, Scriptable scope, Object value) {
+  /**
+   * A promise settled when the host function's stage completes; meanwhile the execution holds no
+   * thread. Its deadline still applies: a stage that never completes fails the action with
+   * {@code action_timeout}.
+   */
+  private static Object later(Context cx, Scriptable scope, java.util.concurrent.CompletableFuture<?> stage, String what) {
+    Function[] settle = new Function[2];
     Scriptable promiseCtor = (Scriptable) ScriptableObject.getProperty(ScriptableObject.getTopLevelScope(scope), "Promise");
-    return ScriptableObject.callMethod(cx, promiseCtor, "resolve", new Object[] {value});
+    Object promise = ((Function) promiseCtor).construct(cx, scope, new Object[] {
+        new LambdaFunction(scope, "executor", 2, (c, s, t, args) -> {
+          settle[0] = (Function) args[0];
+          settle[1] = (Function) args[1];
+          return org.mozilla.javascript.Undefined.instance;
+        })});
+    NodeBridge.awaitHost(cx, stage, (slice, target, value, error) -> {
+      if (error == null) {
+        Object v;
+        try {
+          v = js(slice, target, value, what);
+        } catch (RhinoException ex) {
+          settle[1].call(slice, target, target,
+              new Object[] {errorObject(slice, target, "TypeError", what + " returned a value scripts cannot use")});
+          return;
+        }
+        settle[0].call(slice, target, target, new Object[] {v});
+      } else {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        settle[1].call(slice, target, target, new Object[] {errorObject(slice, target, "Error", what + " failed: " + cause.getMessage())});
+      }
+    });
+    return promise;
+  }
+
+  private static Scriptable errorObject(Context cx, Scriptable scope, String name, String message) {
+    return cx.newObject(scope, name, new Object[] {message});
+  }
+
+  private static Object call(HostModule.Function fn, List<Object> json, String what) {
+    try {
+      return fn.apply(json);
+    } catch (RhinoException ex) {
+      throw ex;
+    } catch (Exception ex) {
+      throw ScriptRuntime.constructError("Error", what + " failed: " + ex.getMessage());
+    }
   }
 
   private static String source(String file) {

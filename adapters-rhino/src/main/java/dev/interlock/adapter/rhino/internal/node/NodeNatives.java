@@ -71,7 +71,13 @@ final class NodeNatives {
           str(a, 0), str(a, 1), headers, bytes, ScriptRuntime.toNumber(arg(a, 4)), str(a, 5));
       return http.start(cx, request);
     });
-    def(n, global, "httpAwait", (cx, s, t, a) -> http.await(cx, scope(cx), (int) ScriptRuntime.toNumber(arg(a, 0))));
+    def(n, global, "httpAwait", (cx, s, t, a) -> {
+      if (!(arg(a, 1) instanceof org.mozilla.javascript.Function callback)) {
+        throw ScriptRuntime.typeError("httpAwait needs a callback");
+      }
+      http.await(cx, (int) ScriptRuntime.toNumber(arg(a, 0)), callback);
+      return Undefined.instance;
+    });
     def(n, global, "httpCancel", (cx, s, t, a) -> {
       http.cancel(cx, (int) ScriptRuntime.toNumber(arg(a, 0)));
       return Undefined.instance;
