@@ -11,6 +11,7 @@ import dev.interlock.adapter.http.internal.Tokens;
 import dev.interlock.adapter.micrometer.MicrometerConfig;
 import dev.interlock.adapter.micrometer.MicrometerModule;
 import dev.interlock.adapter.rhino.RhinoConfig;
+import dev.interlock.adapter.rhino.RhinoEgress;
 import dev.interlock.adapter.rhino.RhinoModule;
 import dev.interlock.core.EngineConfig;
 import dev.interlock.wiring.CoreModule;
@@ -61,10 +62,6 @@ public final class InterlockServer implements AutoCloseable {
     Tokens.Bootstrap bootstrap = null;
     if (config.adminTokenSha256() == null && config.tokens().isEmpty()) {
       bootstrap = Tokens.bootstrap(config.dataDir());
-    }
-    if (!config.egressAllowList().isEmpty()) {
-      LOG.warning("egress.allow is set, but the JavaScript runtime offers actions no outgoing requests yet: "
-          + "no host is reachable from an action whatever the list says");
     }
     InterlockServer server;
     try {
@@ -133,7 +130,8 @@ public final class InterlockServer implements AutoCloseable {
     modules.add(new CoreModule(engine));
     modules.add(new MicrometerModule(registry, MicrometerConfig.defaults()));
     modules.add(new HttpModule(config, registry, bootstrapTokenSha256));
-    modules.add(new RhinoModule(RhinoConfig.defaults()));
+    modules.add(new RhinoModule(RhinoConfig.defaults()
+        .withEgress(RhinoEgress.defaults().withAllowedHosts(config.egressAllowList()))));
     modules.addAll(Stores.modules(config));
     modules.addAll(Arrays.asList(extra));
     Injector injector = Guice.createInjector(modules);

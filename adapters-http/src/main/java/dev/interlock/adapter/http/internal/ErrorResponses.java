@@ -29,6 +29,11 @@ public final class ErrorResponses {
   private ErrorResponses() {}
 
   public static void handle(Exception e, Context ctx) {
+    if (e instanceof java.util.concurrent.CompletionException && e.getCause() instanceof Exception cause) {
+      // an asynchronous handler's failure (ctx.future)
+      handle(cause, ctx);
+      return;
+    }
     if (e instanceof ApiError a) {
       if (a.status() == 503) {
         ctx.header("Retry-After", "1");

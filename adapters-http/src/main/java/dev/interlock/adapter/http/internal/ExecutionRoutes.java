@@ -37,7 +37,17 @@ public final class ExecutionRoutes {
   private void execute(Context ctx) {
     TriggerId trigger = trigger(ctx.pathParam("triggerId"));
     Map<String, Object> event = Body.object(ctx, false, maxBodyBytes);
-    ExecutionResult result = executor.execute(trigger, event);
+    // Without waiting: while an action waits for I/O (fetch), this request holds no server thread.
+    java.util.concurrent.CompletableFuture<ExecutionResult> result =
+        executor.executeAsync(trigger, event).toCompletableFuture();
+    if (result.isDone() && !result.isCompletedExceptionally()) {
+      respond(ctx, trigger, result.join());
+    } else {
+      ctx.future(() -> result.thenAccept(r -> respond(ctx, trigger, r)));
+    }
+  }
+
+  private static void respond(Context ctx, TriggerId trigger, ExecutionResult result) {
     if (result instanceof ExecutionResult.Pending) {
       String id = result.record().id().value();
       Map<String, Object> m = new LinkedHashMap<>();
