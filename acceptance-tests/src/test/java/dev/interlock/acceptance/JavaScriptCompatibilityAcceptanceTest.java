@@ -120,9 +120,6 @@ class JavaScriptCompatibilityAcceptanceTest {
   }
 
   @Test
-  @Disabled(
-      "bug: Number.prototype.toLocaleString('en-US') throws RangeError 'illegal radix 0' (Rhino 1.9.2 without Intl "
-          + "reads the locale as a radix); Node gives '1,234.5'")
   void formatsNumbersForALocale() {
     ExecutionRecord r = runAlone("locale-format");
 
@@ -130,9 +127,6 @@ class JavaScriptCompatibilityAcceptanceTest {
   }
 
   @Test
-  @Disabled(
-      "bug: assigning to globalThis fails with a non-standard InternalError 'Cannot modify a property of a sealed "
-          + "object' located at the transpiled 'action.js#3' (adapters-rhino SharedScope seals the shared global)")
   void letsAnActionAssignAGlobal() {
     ExecutionRecord r = runAlone("global-assign");
 

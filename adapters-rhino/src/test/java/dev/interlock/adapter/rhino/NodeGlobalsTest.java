@@ -155,6 +155,50 @@ class NodeGlobalsTest {
 
 
   @Test
+  void formatsNumbersForALocaleAsNodeDoes() {
+    // Expected values are Node 22's (ICU) results for the same calls.
+    Object r = JS.eval(String.join("\n",
+        "return [(1234.5).toLocaleString('en-US'), (1234.5).toLocaleString('de-DE'), (1234567.891).toLocaleString(),",
+        "  (0.256).toLocaleString('en-US', { style: 'percent' }),",
+        "  (1234.5).toLocaleString('en-US', { style: 'currency', currency: 'USD' }),",
+        "  (1234.5678).toLocaleString('en-US', { maximumFractionDigits: 2 }),",
+        "  (5).toLocaleString('en-US', { minimumFractionDigits: 2 }), (1.005).toLocaleString('en-US', { maximumFractionDigits: 2 }),",
+        "  (1000).toLocaleString('en-US', { useGrouping: false }), (-1234.5).toLocaleString(['en-US', 'fr-FR']),",
+        "  new Number(7).toLocaleString('en-US'), NaN.toLocaleString('en-US')];"));
+
+    assertThat(r).isEqualTo(List.of("1,234.5", "1.234,5", "1,234,567.891", "26%", "$1,234.50", "1,234.57", "5.00", "1.01",
+        "1000", "-1,234.5", "7", "NaN"));
+  }
+
+  @Test
+  void refusesLocaleOptionsNodeRefuses() {
+    Object r = JS.eval(String.join("\n",
+        "const errors = [];",
+        "for (const f of [() => (1).toLocaleString('en-US', { style: 'currency' }),",
+        "                 () => (1).toLocaleString('en-US', { style: 'money' }),",
+        "                 () => (1).toLocaleString('en-US', { style: 'currency', currency: 'XY' }),",
+        "                 () => (1).toLocaleString('en-US', { maximumFractionDigits: 101 }),",
+        "                 () => (1).toLocaleString('not a locale!')]) {",
+        "  try { f(); errors.push('none'); } catch (e) { errors.push(e.name); }",
+        "}",
+        "return errors;"));
+
+    assertThat(r).isEqualTo(List.of("TypeError", "RangeError", "RangeError", "RangeError", "RangeError"));
+  }
+
+  @Test
+  void globalsAnActionAssignsStayInItsOwnExecution() {
+    Object first = JS.eval(String.join("\n",
+        "globalThis.cachedToken = globalThis.cachedToken ?? 'token-1';",
+        "global.counter = (global.counter || 0) + 1;",
+        "return [cachedToken, counter, global === globalThis];"));
+    Object second = JS.eval("return [typeof globalThis.cachedToken, typeof counter];");
+
+    assertThat(first).isEqualTo(List.of("token-1", 1L, true));
+    assertThat(second).isEqualTo(List.of("undefined", "undefined"));
+  }
+
+  @Test
   void theLayerWorksInInterpretedModeToo() {
     NodeScripts interpreted = NodeScripts.with(RhinoConfig.defaults().withInterpreted(true));
 

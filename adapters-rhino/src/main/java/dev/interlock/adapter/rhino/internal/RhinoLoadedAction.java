@@ -216,6 +216,9 @@ final class RhinoLoadedAction implements LoadedAction {
     module.put("exports", module, exports);
     scope.put("module", scope, module);
     scope.put("exports", scope, exports);
+    // The global object scripts can write to is this execution's scope, never the sealed shared one.
+    scope.put("globalThis", scope, scope);
+    scope.put("global", scope, scope);
     try {
       script.exec(cx, scope, scope);
     } catch (RhinoException e) {

@@ -16,6 +16,44 @@
     return e;
   }
 
+  // ---------------------------------------------------------------- Number.prototype.toLocaleString
+  // Rhino 1.9.2 has no Intl and reads the locales argument as a radix ('illegal radix 0'). This
+  // follows Intl.NumberFormat's option rules for the decimal, percent and currency styles; the
+  // digits and separators come from the JDK's CLDR data. The default locale is en-US.
+  (function () {
+    function fractionDigits(options, name) {
+      var v = options[name];
+      if (v === undefined) return undefined;
+      v = Number(v);
+      if (!(v >= 0 && v <= 100)) throw new RangeError(name + ' value is out of range.');
+      return Math.floor(v);
+    }
+    defineHidden(Number.prototype, 'toLocaleString', function toLocaleString(locales, options) {
+      var value;
+      if (typeof this === 'number') value = this;
+      else if (this instanceof Number) value = this.valueOf();
+      else throw new TypeError('Number.prototype.toLocaleString requires that \'this\' be a Number');
+      var locale = Array.isArray(locales) ? locales[0] : locales;
+      options = options === undefined || options === null ? {} : Object(options);
+      var style = options.style === undefined ? 'decimal' : String(options.style);
+      if (style !== 'decimal' && style !== 'percent' && style !== 'currency') {
+        throw new RangeError('Value ' + style + ' out of range for Intl.NumberFormat options property style');
+      }
+      var currency = options.currency === undefined ? '' : String(options.currency).toUpperCase();
+      if (style === 'currency' && currency === '') throw new TypeError('Currency code is required with currency style.');
+      var cd = style === 'currency' ? native.currencyDigits(currency) : 0;
+      var defMin = cd, defMax = style === 'currency' ? cd : style === 'percent' ? 0 : 3;
+      var min = fractionDigits(options, 'minimumFractionDigits');
+      var max = fractionDigits(options, 'maximumFractionDigits');
+      if (min === undefined && max === undefined) { min = defMin; max = defMax; }
+      else if (max === undefined) max = Math.max(defMax, min);
+      else if (min === undefined) min = Math.min(defMin, max);
+      else if (min > max) throw new RangeError('maximumFractionDigits value is out of range.');
+      return native.formatNumber(value, locale === undefined ? '' : String(locale), style, currency, min, max,
+        options.useGrouping !== false);
+    });
+  })();
+
   // ---------------------------------------------------------------- Promise.allSettled
   // Rhino 1.9.2 reports rejected entries with status ' rejected' (a leading space); Node and the
   // specification say 'rejected', and Actions compare with ===.
