@@ -134,9 +134,6 @@ class JavaScriptCompatibilityAcceptanceTest {
   }
 
   @Test
-  @Disabled(
-      "bug: RegExp named groups and lookbehind (ES2018) are refused at load: the Closure transpiler in adapters-rhino "
-          + "Transpiler cannot lower them ('Cannot convert ECMASCRIPT_2018 feature')")
   void matchesWithNamedRegExpGroups() {
     ExecutionRecord r = runAlone("named-groups");
 

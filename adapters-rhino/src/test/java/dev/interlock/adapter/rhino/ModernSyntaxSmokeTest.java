@@ -29,4 +29,28 @@ class ModernSyntaxSmokeTest {
     assertThat(r.commands()).extracting(c -> c.name()).containsExactly("accessToken.setCustomClaim", "accessToken.addScope");
     assertThat(r.results().get(0).logs()).extracting(l -> l.message()).containsExactly("b=2 { roles: [ 'admin', 'editor' ] }", "x!");
   }
+
+  @Test
+  void runsEs2018RegularExpressionsTheTranspilerCannotLower() {
+    EngineFixture engine = Scripts.engine();
+    String code = String.join("\n",
+        "exports.onExecutePostLogin = async (event, api) => {",
+        "  const m = /^(?<provider>[^|]+)\\|(?<id>.+)$/.exec(event.user.user_id);",
+        "  const after = event.user.user_id.match(/(?<=\\|)\\d+/)[0];",
+        "  const notBefore = /(?<!a)b/.test('ab');",
+        "  const dotAll = /a.b/s.test('a\\nb');",
+        "  const letters = 'héllo wörld'.match(/\\p{L}+/gu);",
+        "  const swapped = '2024-05'.replace(/(?<y>\\d{4})-(?<mo>\\d{2})/, '$<mo>/$<y>');",
+        "  const slash = /\\/(?<rest>.*)/.exec('a/b\"c').groups.rest;",
+        "  api.accessToken.setCustomClaim('r', [m.groups.provider, m.groups.id, after, notBefore, dotAll, letters, swapped, slash]);",
+        "  undefined.boom;",
+        "};");
+
+    ExecutionRecord r = Scripts.run(engine, code);
+
+    assertThat(r.commands().get(0).arg(1)).isEqualTo(java.util.List.of(
+        "auth0", "123", "123", false, true, java.util.List.of("héllo", "wörld"), "05/2024", "b\"c"));
+    // the rewrite keeps every statement on the author's line
+    assertThat(r.results().get(0).error().stack()).contains("test-action:10");
+  }
 }
