@@ -19,6 +19,9 @@ package dev.interlock.adapter.rhino;
  *     (slower; only for platforms that cannot load generated classes)
  * @param egress where {@code fetch} and {@code axios} may connect, and how much
  * @param hostModules the application's own modules scripts can {@code require}
+ * @param maxCpuTime CPU time one execution may use (measured per thread, added up over the slices
+ *     of an execution that waited; waiting costs none); checked with the instruction observer,
+ *     so a script stops within a few thousand instructions of it, with {@code action_timeout}
  * @param fetchInterceptor answers scripts' HTTP requests before the network does (stubs in tests);
  *     {@link FetchInterceptor#NETWORK} by default
  */
@@ -31,11 +34,15 @@ public record RhinoConfig(
     boolean interpreted,
     RhinoEgress egress,
     java.util.List<HostModule> hostModules,
+    java.time.Duration maxCpuTime,
     FetchInterceptor fetchInterceptor) {
 
   public RhinoConfig {
     java.util.Objects.requireNonNull(egress, "egress");
     java.util.Objects.requireNonNull(fetchInterceptor, "fetchInterceptor");
+    if (maxCpuTime == null || maxCpuTime.isNegative() || maxCpuTime.isZero()) {
+      throw new IllegalArgumentException("maxCpuTime must be positive, got " + maxCpuTime);
+    }
     hostModules = java.util.List.copyOf(hostModules);
     if (maxAllocatedBytes < 1024 * 1024) {
       throw new IllegalArgumentException("maxAllocatedBytes must be at least 1 MiB, got " + maxAllocatedBytes);
@@ -53,38 +60,46 @@ public record RhinoConfig(
       long maxAllocatedBytes, int maxPromiseJobs, int maxTimers, int maxStackDepth, int instructionObserverThreshold,
       boolean interpreted) {
     this(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted,
-        RhinoEgress.defaults(), java.util.List.of(), FetchInterceptor.NETWORK);
+        RhinoEgress.defaults(), java.util.List.of(), java.time.Duration.ofSeconds(5), FetchInterceptor.NETWORK);
   }
 
   public RhinoConfig withEgress(RhinoEgress value) {
     return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold,
-        interpreted, value, hostModules, fetchInterceptor);
+        interpreted, value, hostModules, maxCpuTime, fetchInterceptor);
   }
 
   public RhinoConfig withHostModules(java.util.List<HostModule> value) {
     return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold,
-        interpreted, egress, value, fetchInterceptor);
+        interpreted, egress, value, maxCpuTime, fetchInterceptor);
   }
 
   public RhinoConfig withFetchInterceptor(FetchInterceptor value) {
     return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold,
-        interpreted, egress, hostModules, value);
+        interpreted, egress, hostModules, maxCpuTime, value);
   }
 
-  /** 64 MiB allocation, 100,000 jobs, 1,000 timers, depth 1,000, checks every 1,000 instructions. */
+  public RhinoConfig withMaxCpuTime(java.time.Duration value) {
+    return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold,
+        interpreted, egress, hostModules, value, fetchInterceptor);
+  }
+
+  /**
+   * 64 MiB allocation, 5 s of CPU time, 100,000 jobs, 1,000 timers, depth 1,000, checks every
+   * 1,000 instructions.
+   */
   public static RhinoConfig defaults() {
     return new RhinoConfig(64L * 1024 * 1024, 100_000, 1_000, 1_000, 1_000, false);
   }
 
   public RhinoConfig withMaxAllocatedBytes(long bytes) {
-    return new RhinoConfig(bytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted, egress, hostModules, fetchInterceptor);
+    return new RhinoConfig(bytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted, egress, hostModules, maxCpuTime, fetchInterceptor);
   }
 
   public RhinoConfig withMaxPromiseJobs(int jobs) {
-    return new RhinoConfig(maxAllocatedBytes, jobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted, egress, hostModules, fetchInterceptor);
+    return new RhinoConfig(maxAllocatedBytes, jobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted, egress, hostModules, maxCpuTime, fetchInterceptor);
   }
 
   public RhinoConfig withInterpreted(boolean value) {
-    return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, value, egress, hostModules, fetchInterceptor);
+    return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, value, egress, hostModules, maxCpuTime, fetchInterceptor);
   }
 }

@@ -63,10 +63,14 @@ class NonBlockingWaitTest {
   }
 
   private void engine(EngineConfig config, long maxAllocatedBytes) {
+    engine(config, maxAllocatedBytes, Duration.ofSeconds(5));
+  }
+
+  private void engine(EngineConfig config, long maxAllocatedBytes, Duration maxCpuTime) {
     RhinoEgress egress = RhinoEgress.defaults().withAllowedHosts(List.of("127.0.0.1:" + server.port())).withMaxRequests(100);
     HostModule directory = HostModule.of("directory", Map.of("lookup", args -> hostAnswer));
     RhinoConfig rhino = RhinoConfig.defaults().withEgress(egress).withHostModules(List.of(directory))
-        .withMaxAllocatedBytes(maxAllocatedBytes);
+        .withMaxAllocatedBytes(maxAllocatedBytes).withMaxCpuTime(maxCpuTime);
     interlock = Interlock.builder()
         .families(List.of(new TestFamily()))
         .runtime(RhinoRuntimes.create(rhino))
@@ -200,5 +204,31 @@ class NonBlockingWaitTest {
     assertThat(twice.error().code()).as(String.valueOf(twice.results().get(0).error())).isEqualTo(ErrorCode.ACTION_LIMIT);
     assertThat(twice.results().get(0).error().stack()).contains("(wait:5)");
     assertThat(twice.commands()).isEmpty();
+  }
+
+  @Test
+  void waitingCostsNoCpuTimeButComputingDoes() throws Exception {
+    engine(EngineConfig.defaults().withActionTimeout(Duration.ofSeconds(10)), 64L * 1024 * 1024, Duration.ofMillis(300));
+    // given an action that waits longer than its CPU budget
+    bind("exports.onExecutePostLogin = async (event, api) => {\n"
+        + "  await new Promise(r => setTimeout(r, 700));\n"
+        + "  api.accessToken.setCustomClaim('waited', 'yes');\n"
+        + "};");
+    ExecutionRecord waited = interlock.executor().executeAsync(LOGIN, Scripts.Events.login()).toCompletableFuture()
+        .get(10, TimeUnit.SECONDS).record();
+    assertThat(waited.status()).as("%s", waited.results()).isEqualTo(ExecutionStatus.COMPLETED);
+
+    // when an action computes past it, well before its 10 s deadline
+    bind("exports.onExecutePostLogin = async (event, api) => {\n"
+        + "  await new Promise(r => setTimeout(r, 1));\n"
+        + "  while (true) {}\n"
+        + "};");
+    ExecutionRecord spun = interlock.executor().executeAsync(LOGIN, Scripts.Events.login()).toCompletableFuture()
+        .get(10, TimeUnit.SECONDS).record();
+
+    // then it stops for CPU time, on the line that spins
+    assertThat(spun.error().code()).isEqualTo(ErrorCode.ACTION_TIMEOUT);
+    assertThat(spun.results().get(0).error().message()).isEqualTo("the action used more than 300 ms of CPU time");
+    assertThat(spun.results().get(0).error().stack()).contains("(wait:3)");
   }
 }

@@ -3,13 +3,16 @@ package dev.interlock.adapter.rhino.internal;
 import java.lang.management.ManagementFactory;
 
 /**
- * The time, allocation and job budget of one execution, checked by the instruction observer,
+ * The time, CPU, allocation and job budget of one execution, checked by the instruction observer,
  * between jobs and by the size-checking built-ins. Used by one thread at a time: an execution that
- * waits for I/O continues later, possibly on another thread, so allocation is measured per slice
- * ({@link #pause()} and {@link #resume()} around each) and added up.
+ * waits for I/O continues later, possibly on another thread, so CPU time and allocation are
+ * measured per slice ({@link #pause()} and {@link #resume()} around each) and added up. Waiting
+ * costs wall-clock time (the deadline) but neither CPU time nor memory.
  */
 final class Budget {
   private static final com.sun.management.ThreadMXBean THREADS = threads();
+  /** Whether this JVM measures threads' CPU time; without it only the deadline bounds time. */
+  private static final boolean CPU_TIME = THREADS != null && THREADS.isCurrentThreadCpuTimeSupported();
   /** Allocation between two observer checks above which checks become (nearly) continuous. */
   private static final long HEAVY_BYTES = 1024 * 1024;
 
@@ -21,13 +24,18 @@ final class Budget {
   private long lastCheckAllocated;
   /** Bytes allocated by the slices before the current one; set by {@link #pause()}. */
   private long carriedBytes;
+  private final long maxCpuNanos;
+  private long cpuStart;
+  private long carriedCpu;
 
-  Budget(long deadlineNanos, long maxAllocatedBytes, int maxJobs) {
+  Budget(long deadlineNanos, long maxAllocatedBytes, int maxJobs, long maxCpuNanos) {
     this.deadlineNanos = deadlineNanos;
     this.maxAllocatedBytes = maxAllocatedBytes;
     this.maxJobs = maxJobs;
+    this.maxCpuNanos = maxCpuNanos;
     this.allocationStart = allocatedBytes();
     this.lastCheckAllocated = allocationStart;
+    this.cpuStart = cpuNanos();
   }
 
   /**
@@ -36,6 +44,7 @@ final class Budget {
    */
   void pause() {
     carriedBytes = allocatedBytes() - allocationStart;
+    carriedCpu = cpuNanos() - cpuStart;
   }
 
   /** Starts a slice on the current thread, carrying the bytes allocated in earlier slices. */
@@ -44,6 +53,7 @@ final class Budget {
     // counted as if this thread had allocated the earlier slices' bytes just before now
     allocationStart = now - carriedBytes;
     lastCheckAllocated = now;
+    cpuStart = cpuNanos() - carriedCpu;
   }
 
   long deadlineNanos() {
@@ -52,14 +62,26 @@ final class Budget {
 
   /** Throws when the deadline has passed or the allocation budget is spent. */
   void check() {
-    checkAllocated();
+    checkAllocation();
   }
 
   /**
-   * Like {@link #check()}; returns whether the script allocated a lot since the previous check,
-   * so that the caller can check more often (memory can grow exponentially between two checks).
+   * Like {@link #check()}, and also checks CPU time (a system call, so only here, every few
+   * thousand instructions, not between promise jobs); returns whether the script allocated a lot
+   * since the previous check, so that the caller can check more often (memory can grow
+   * exponentially between two checks).
    */
   boolean checkAllocated() {
+    boolean heavy = checkAllocation();
+    long cpu = cpuNanos() - cpuStart;
+    if (cpu > maxCpuNanos) {
+      throw new ScriptLimitError(dev.interlock.core.execution.ErrorCode.ACTION_TIMEOUT, "TimeoutError",
+          "the action used more than " + maxCpuNanos / 1_000_000 + " ms of CPU time");
+    }
+    return heavy;
+  }
+
+  private boolean checkAllocation() {
     if (System.nanoTime() - deadlineNanos >= 0) {
       throw ScriptLimitError.timeout();
     }
@@ -93,6 +115,10 @@ final class Budget {
     check();
   }
 
+  private static long cpuNanos() {
+    return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : 0;
+  }
+
   private static long allocatedBytes() {
     return THREADS == null ? 0 : THREADS.getCurrentThreadAllocatedBytes();
   }
@@ -102,6 +128,9 @@ final class Budget {
     if (bean instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemorySupported()) {
       if (!sun.isThreadAllocatedMemoryEnabled()) {
         sun.setThreadAllocatedMemoryEnabled(true);
+      }
+      if (sun.isCurrentThreadCpuTimeSupported() && !sun.isThreadCpuTimeEnabled()) {
+        sun.setThreadCpuTimeEnabled(true);
       }
       return sun;
     }

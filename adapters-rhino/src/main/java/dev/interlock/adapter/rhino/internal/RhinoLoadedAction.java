@@ -108,6 +108,7 @@ final class RhinoLoadedAction implements LoadedAction {
           result.complete(outcome);
           return;
         }
+        execution.budget().pause();
         scheduleWake(JobLoop.wakeAt(execution));
         if (state.compareAndSet(RUNNING, SUSPENDED)) {
           return;
@@ -173,7 +174,7 @@ final class RhinoLoadedAction implements LoadedAction {
         if (execution == null) {
           Scriptable scope = new ExecutionScope((org.mozilla.javascript.TopLevel) shared.global());
           execution = new Execution(invocation, new Budget(invocation.deadlineNanos(), config.maxAllocatedBytes(),
-              config.maxPromiseJobs()), config.maxTimers(), scope);
+              config.maxPromiseJobs(), config.maxCpuTime().toNanos()), config.maxTimers(), scope);
           execution.wakeup(this::wake);
           cx.execution = execution;
           return start(cx, execution, scope);
@@ -200,9 +201,6 @@ final class RhinoLoadedAction implements LoadedAction {
       } catch (RhinoException e) {
         return scriptFailure(errors.fromException(e), e);
       } finally {
-        if (execution != null) {
-          execution.budget().pause();
-        }
         cx.execution = outer;
         Context.exit();
       }
