@@ -5,24 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.interlock.core.AdHocAction;
 import dev.interlock.core.EngineConfig;
 import dev.interlock.core.Interlock;
-import dev.interlock.core.action.Action;
-import dev.interlock.core.action.ActionDraft;
-import dev.interlock.core.action.ActionId;
-import dev.interlock.core.action.ActionVersion;
-import dev.interlock.core.action.Binding;
-import dev.interlock.core.action.Secrets;
 import dev.interlock.core.execution.ErrorCode;
 import dev.interlock.core.execution.ExecutionRecord;
 import dev.interlock.core.execution.ExecutionResult;
 import dev.interlock.core.execution.ExecutionStatus;
-import dev.interlock.core.memory.InMemoryActionCache;
-import dev.interlock.core.memory.InMemoryActionStore;
-import dev.interlock.core.memory.InMemoryBindingStore;
-import dev.interlock.core.memory.InMemoryExecutionStore;
 import dev.interlock.core.trigger.TriggerId;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +28,12 @@ import org.junit.jupiter.api.Test;
  * is in, with its deadline and memory budget intact.
  */
 class NonBlockingWaitTest {
-  private static final TriggerId LOGIN = TriggerId.of(TestFamily.TRIGGER);
+  private static final TriggerId LOGIN = BoundRhino.LOGIN;
 
   private TestHttpServer server;
   private final CompletableFuture<Object> hostAnswer = new CompletableFuture<>();
-  private final InMemoryActionStore actions = new InMemoryActionStore();
-  private final InMemoryBindingStore bindings = new InMemoryBindingStore();
+  private BoundRhino bound;
   private Interlock interlock;
-  private int actionCount;
 
   @BeforeEach
   void start() throws IOException {
@@ -56,8 +43,8 @@ class NonBlockingWaitTest {
   @AfterEach
   void stop() {
     server.gate.countDown();
-    if (interlock != null) {
-      interlock.close();
+    if (bound != null) {
+      bound.close();
     }
     server.close();
   }
@@ -69,25 +56,13 @@ class NonBlockingWaitTest {
   private void engine(EngineConfig config, long maxAllocatedBytes, Duration maxCpuTime) {
     RhinoEgress egress = RhinoEgress.defaults().withAllowedHosts(List.of("127.0.0.1:" + server.port())).withMaxRequests(100);
     HostModule directory = HostModule.of("directory", Map.of("lookup", args -> hostAnswer));
-    RhinoConfig rhino = RhinoConfig.defaults().withEgress(egress).withHostModules(List.of(directory))
-        .withMaxAllocatedBytes(maxAllocatedBytes).withMaxCpuTime(maxCpuTime);
-    interlock = Interlock.builder()
-        .families(List.of(new TestFamily()))
-        .runtime(RhinoRuntimes.create(rhino))
-        .stores(actions, bindings, new InMemoryExecutionStore())
-        .cache(new InMemoryActionCache())
-        .config(config)
-        .build();
+    bound = new BoundRhino(RhinoConfig.defaults().withEgress(egress).withHostModules(List.of(directory))
+        .withMaxAllocatedBytes(maxAllocatedBytes).withMaxCpuTime(maxCpuTime), config);
+    interlock = bound.interlock;
   }
 
-  /** Deploys {@code code} as action "wait" and makes it the trigger's only binding. */
   private void bind(String code) {
-    ActionId id = ActionId.of("act_wait_" + (++actionCount));
-    Instant now = Instant.now();
-    actions.insert(new Action(id, "wait", LOGIN, new ActionDraft(code, "node22", Map.of(), Secrets.of(Map.of())), 1, 1, now, now));
-    actions.addVersion(new ActionVersion("ver_" + id.value(), id, 1, code, "node22", Map.of(), Secrets.of(Map.of()), now));
-    var current = bindings.get(LOGIN);
-    bindings.replace(LOGIN, List.of(new Binding("bnd_" + id.value(), LOGIN, id, "wait", Map.of())), current.revision());
+    bound.bind(code);
   }
 
   private static String claimFrom(ExecutionRecord r, String claim) {

@@ -37,6 +37,7 @@ final class Execution {
   private final java.util.concurrent.ConcurrentLinkedQueue<Completion> completed =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
   private volatile Runnable wakeup = () -> {};
+  private java.util.Map<String, String> dependencies = java.util.Map.of();
 
   /** What to do on the slice thread once a host operation has completed. */
   @FunctionalInterface
@@ -114,6 +115,15 @@ final class Execution {
 
   Invocation invocation() {
     return invocation;
+  }
+
+  /** The npm dependencies (name to version) the running action declares. */
+  java.util.Map<String, String> dependencies() {
+    return dependencies;
+  }
+
+  void dependencies(java.util.Map<String, String> declared) {
+    this.dependencies = declared;
   }
 
   Budget budget() {

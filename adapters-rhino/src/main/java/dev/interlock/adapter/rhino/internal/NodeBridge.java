@@ -23,6 +23,11 @@ public final class NodeBridge {
     return Execution.current(cx).budget().deadlineNanos();
   }
 
+  /** The version the running action declares for an npm dependency, or null. */
+  public static String dependencyVersion(Context cx, String name) {
+    return Execution.current(cx).dependencies().get(name);
+  }
+
   /** Fails the execution with {@code action_limit} unless {@code bytes} more fit its memory budget. */
   public static void reserve(Context cx, double bytes, String what) {
     Execution.current(cx).budget().reserve(bytes, what);

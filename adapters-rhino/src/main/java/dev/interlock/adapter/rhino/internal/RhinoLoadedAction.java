@@ -38,10 +38,11 @@ final class RhinoLoadedAction implements LoadedAction {
   private final ErrorMapper errors;
   private final Scriptable api;
   private final ApiContract contract;
+  private final java.util.Map<String, String> dependencies;
 
   RhinoLoadedAction(
       RhinoConfig config, SandboxContextFactory factory, SharedScope shared, Script script, ModuleShape shape,
-      ErrorMapper errors, Scriptable api, ApiContract contract) {
+      ErrorMapper errors, Scriptable api, ApiContract contract, java.util.Map<String, String> dependencies) {
     this.config = config;
     this.factory = factory;
     this.shared = shared;
@@ -50,6 +51,7 @@ final class RhinoLoadedAction implements LoadedAction {
     this.errors = errors;
     this.api = api;
     this.contract = contract;
+    this.dependencies = dependencies;
   }
 
   @Override
@@ -176,6 +178,7 @@ final class RhinoLoadedAction implements LoadedAction {
           execution = new Execution(invocation, new Budget(invocation.deadlineNanos(), config.maxAllocatedBytes(),
               config.maxPromiseJobs(), config.maxCpuTime().toNanos()), config.maxTimers(), scope);
           execution.wakeup(this::wake);
+          execution.dependencies(dependencies);
           cx.execution = execution;
           return start(cx, execution, scope);
         }

@@ -66,7 +66,8 @@ public final class RhinoScriptRuntime implements ScriptRuntime {
     }
     ErrorMapper errors = new ErrorMapper(source.name(), es5.sourceMap());
     Script script = compile(es5.code(), errors);
-    return new RhinoLoadedAction(config, factory, shared, script, shape, errors, ApiObject.build(shared.global(), trigger.api()), trigger.api());
+    return new RhinoLoadedAction(config, factory, shared, script, shape, errors, ApiObject.build(shared.global(), trigger.api()), trigger.api(),
+        source.dependencies());
   }
 
   static String notAsyncMessage(String handler) {

@@ -29,20 +29,20 @@ import org.mozilla.javascript.ScriptableObject;
 /**
  * The Node compatibility layer: the Web and Node globals real Actions use (Buffer, URL, fetch,
  * ...) and the built-in modules {@code require} returns (crypto, url, util, events, jsonwebtoken,
- * axios, ...; {@code node:} prefixes accepted), plus the application's {@link HostModule}s. Most
+ * axios, auth0, ...; {@code node:} prefixes accepted), plus the application's {@link HostModule}s. Most
  * of it is JavaScript ({@code node/*.js}) written on a few JDK-backed host functions; it is built
  * once into the shared scope and sealed with it, so executions share no mutable object.
  */
 public final class NodeModules implements HostModules {
   private static final String[] SOURCES = {
-    "globals.js", "url.js", "querystring.js", "modules.js", "jwt.js", "http.js", "axios.js"
+    "globals.js", "url.js", "querystring.js", "modules.js", "jwt.js", "http.js", "axios.js", "auth0.js"
   };
   private static final String[] GLOBALS = {
     "DOMException", "Buffer", "TextEncoder", "TextDecoder", "atob", "btoa", "structuredClone", "crypto", "URL",
     "URLSearchParams", "fetch", "Headers", "Response", "AbortController", "AbortSignal"
   };
   private static final String[] BUILTIN = {
-    "crypto", "url", "querystring", "util", "buffer", "events", "jsonwebtoken", "axios"
+    "crypto", "url", "querystring", "util", "buffer", "events", "jsonwebtoken", "axios", "auth0"
   };
 
   /** Everything reachable from a value (own keys incl. symbols, accessors, prototypes), to seal. */

@@ -57,6 +57,10 @@ final class NodeNatives {
     def(n, global, "verify", (cx, s, t, a) ->
         NodeCrypto.verify(str(a, 0), str(a, 1), Bytes.of(arg(a, 2)), Bytes.of(arg(a, 3))));
     def(n, global, "format", (cx, s, t, a) -> NodeBridge.format(a));
+    def(n, global, "dependencyVersion", (cx, s, t, a) -> {
+      String v = NodeBridge.dependencyVersion(cx, str(a, 0));
+      return v == null ? Undefined.instance : v;
+    });
     def(n, global, "currencyDigits", (cx, s, t, a) -> NumberFormats.currencyDigits(str(a, 0)));
     def(n, global, "formatNumber", (cx, s, t, a) -> NumberFormats.format(ScriptRuntime.toNumber(arg(a, 0)), str(a, 1),
         str(a, 2), str(a, 3), ScriptRuntime.toInt32(arg(a, 4)), ScriptRuntime.toInt32(arg(a, 5)),
