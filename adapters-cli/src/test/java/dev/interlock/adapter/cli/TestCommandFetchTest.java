@@ -66,6 +66,24 @@ class TestCommandFetchTest {
   }
 
   @Test
+  void runsTheStubbingExampleOfTheDocs() throws IOException {
+    String docs = Files.readString(Path.of("../docs/cli.md"));
+    String section = docs.substring(docs.indexOf("### Stubbing `fetch` and `axios`"));
+    file("plan.js", block(section, "```js\n"));
+    Path tests = file("plan.test.json", block(section, "```json\n"));
+
+    int code = interlock("test", tests.toString());
+
+    assertThat(code).as(out + "\n" + err).isZero();
+    assertThat(out.toString()).endsWith("3 passed, 0 failed\n");
+  }
+
+  private static String block(String text, String fence) {
+    int start = text.indexOf(fence) + fence.length();
+    return text.substring(start, text.indexOf("```", start));
+  }
+
+  @Test
   void failsTheCaseOfARequestNoStubAnswersNamingMethodAndUrl() throws IOException {
     file("plan.js", PLAN_FROM_API);
     Path tests = file("plan.test.json", """
