@@ -25,14 +25,19 @@ import picocli.CommandLine.Parameters;
     name = "test",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs test files (*.test.json or *.test.yaml; directories are searched) against action files and checks the",
-      "expected status, commands, outcome and logs. The format is described in docs/cli.md."
+      "Runs test files (*.test.json, *.test.yaml; directories are searched) against",
+      "action files and checks the expected status, commands, outcome, logs and",
+      "requests. The format is described in docs/cli.md."
     },
-    footer = {"", "Test files may stub fetch/axios responses (\"fetch\": [{\"url\": \"https://api.example.com/*\", \"json\": {...}}]);",
-      "requests no stub answers fail, and fail their case, unless --allow-network is given.",
+    footer = {
       "",
-      "Exit codes: 0 all passed; 1 a case failed; 2 usage error; 3 an unreadable or invalid test file.",
-      "With --watch: Ctrl-C stops watching; the process then ends with 130."})
+      "Stubs: a \"fetch\" list in a test file answers the actions' fetch/axios requests,",
+      "e.g. [{\"url\": \"https://api.example.com/*\", \"json\": {\"plan\": \"pro\"}}]. A request",
+      "no stub answers fails, and fails its case, unless --allow-network is given.",
+      "",
+      "Exit codes: 0 all passed; 1 a case failed; 2 usage error; 3 an unreadable or",
+      "invalid test file. --watch runs until Ctrl-C, then exits with 130."
+    })
 final class TestCommand implements Callable<Integer> {
   /** At least one case failed. */
   static final int EXIT_FAILED = 1;

@@ -59,10 +59,13 @@ final class TestWatch {
   int watch(Run run) {
     try (WatchService service = FileSystems.getDefault().newWatchService()) {
       Set<Path> read = new HashSet<>();
+      // watch before running, so a change made during a run brings another run
+      register(service, read);
       int last = runOnce(run, read);
       while (!Thread.currentThread().isInterrupted()) {
         register(service, read);
-        out.diagnostic("watching " + watched.size() + " directories for changes (Ctrl-C to stop)");
+        out.diagnostic("watching " + watched.size() + (watched.size() == 1 ? " directory" : " directories")
+            + " for changes (Ctrl-C to stop)");
         Set<Path> changed = awaitChange(service, read);
         if (changed == null) {
           break;
