@@ -1,6 +1,7 @@
 package dev.interlock.adapter.cli;
 
 import com.google.inject.Guice;
+import dev.interlock.adapter.rhino.FetchInterceptor;
 import dev.interlock.adapter.rhino.RhinoConfig;
 import dev.interlock.adapter.rhino.RhinoModule;
 import dev.interlock.core.EngineConfig;
@@ -18,7 +19,12 @@ final class Engines {
    * addresses only) would refuse them, such as a service on localhost during development.
    */
   static Interlock embedded(EngineConfig config, List<String> allowEgress) {
-    RhinoConfig rhino = RhinoConfig.defaults();
+    return embedded(config, allowEgress, FetchInterceptor.NETWORK);
+  }
+
+  /** As {@link #embedded(EngineConfig, List)}, with scripts' HTTP requests answered first by {@code fetch}. */
+  static Interlock embedded(EngineConfig config, List<String> allowEgress, FetchInterceptor fetch) {
+    RhinoConfig rhino = RhinoConfig.defaults().withFetchInterceptor(fetch);
     if (!allowEgress.isEmpty()) {
       rhino = rhino.withEgress(rhino.egress().withAllowedHosts(allowEgress));
     }

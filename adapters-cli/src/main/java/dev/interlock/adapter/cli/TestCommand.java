@@ -7,12 +7,13 @@ import dev.interlock.core.execution.ExecutionRecordJson;
 import dev.interlock.core.execution.ExecutionResult;
 import dev.interlock.core.trigger.TriggerId;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -24,10 +25,19 @@ import picocli.CommandLine.Parameters;
     name = "test",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs test files (*.test.json or *.test.yaml; directories are searched) against action files and checks the",
-      "expected status, commands, outcome and logs. The format is described in docs/cli.md."
+      "Runs test files (*.test.json, *.test.yaml; directories are searched) against",
+      "action files and checks the expected status, commands, outcome, logs and",
+      "requests. The format is described in docs/cli.md."
     },
-    footer = {"", "Exit codes: 0 all passed; 1 a case failed; 2 usage error; 3 an unreadable or invalid test file."})
+    footer = {
+      "",
+      "Stubs: a \"fetch\" list in a test file answers the actions' fetch/axios requests,",
+      "e.g. [{\"url\": \"https://api.example.com/*\", \"json\": {\"plan\": \"pro\"}}]. A request",
+      "no stub answers fails, and fails its case, unless --allow-network is given.",
+      "",
+      "Exit codes: 0 all passed; 1 a case failed; 2 usage error; 3 an unreadable or",
+      "invalid test file. --watch runs until Ctrl-C, then exits with 130."
+    })
 final class TestCommand implements Callable<Integer> {
   /** At least one case failed. */
   static final int EXIT_FAILED = 1;
@@ -37,8 +47,16 @@ final class TestCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "test files, or directories holding *.test.json / *.test.yaml")
   List<Path> paths;
 
-  @Option(names = "--junit-xml", paramLabel = "FILE", description = "also write a JUnit XML report")
+  @Option(names = "--junit-xml", paramLabel = "FILE", description = "also write a JUnit XML report (rewritten on each run)")
   Path junitXml;
+
+  @Option(names = "--watch", description = "after the run, watch the test files, their directories and the action files"
+      + " they use, and run again after each change until Ctrl-C")
+  boolean watch;
+
+  @Option(names = "--allow-network", description = "send requests that no fetch stub answers to the network (under the"
+      + " default egress policy) instead of failing them")
+  boolean allowNetwork;
 
   TestCommand(CliOutput out) {
     this.out = out;
@@ -53,21 +71,57 @@ final class TestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<TestFile> files = new ArrayList<>();
-    for (Path p : testFiles()) {
-      files.add(TestFile.read(p));
+    StubbedFetch fetch = new StubbedFetch(allowNetwork);
+    if (watch) {
+      try (Interlock engine = Engines.embedded(EngineConfig.defaults(), List.of(), fetch)) {
+        return new TestWatch(out, paths, TestWatch.DEBOUNCE).watch(read -> runAll(engine, fetch, readAll(read)));
+      }
     }
+    // read every file before the runtime starts (about a second), so an invalid file fails fast
+    List<TestFile> files = readAll(new HashSet<>());
+    try (Interlock engine = Engines.embedded(EngineConfig.defaults(), List.of(), fetch)) {
+      return runAll(engine, fetch, files);
+    }
+  }
+
+  /** Whether a file name is that of a test file. */
+  static boolean isTestFile(Path p) {
+    return p.getFileName() != null && p.getFileName().toString().matches(".*\\.test\\.(json|ya?ml)");
+  }
+
+  /**
+   * Reads all test files, adding them and the action files they name to {@code read}; the problems
+   * of all invalid files are reported together.
+   */
+  private List<TestFile> readAll(Set<Path> read) {
+    List<TestFile> files = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (Path p : testFiles()) {
+      read.add(p);
+      try {
+        TestFile f = TestFile.read(p);
+        files.add(f);
+        f.cases().forEach(c -> read.addAll(c.actions()));
+      } catch (InputException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InputException(String.join("\n", problems));
+    }
+    return files;
+  }
+
+  private int runAll(Interlock engine, StubbedFetch fetch, List<TestFile> files) {
     List<Outcome> outcomes = new ArrayList<>();
-    try (Interlock engine = Engines.embedded(EngineConfig.defaults(), List.of())) {
-      for (TestFile f : files) {
-        out.result(f.path().toString());
-        for (TestFile.Case c : f.cases()) {
-          Outcome o = run(engine, f, c);
-          outcomes.add(o);
-          out.result("  " + (o.passed() ? "✓ " : "✗ ") + c.name() + " (" + Math.round(o.millis()) + " ms)");
-          for (String failure : o.failures()) {
-            out.result(failure.indent(6).stripTrailing());
-          }
+    for (TestFile f : files) {
+      out.result(f.path().toString());
+      for (TestFile.Case c : f.cases()) {
+        Outcome o = run(engine, fetch, f, c);
+        outcomes.add(o);
+        out.result("  " + (o.passed() ? "✓ " : "✗ ") + c.name() + " (" + Math.round(o.millis()) + " ms)");
+        for (String failure : o.failures()) {
+          out.result(failure.indent(6).stripTrailing());
         }
       }
     }
@@ -76,27 +130,31 @@ final class TestCommand implements Callable<Integer> {
     out.result("");
     out.result(passed + " passed, " + failed + " failed");
     if (junitXml != null) {
-      writeJunit(outcomes);
+      JunitReport.write(junitXml, outcomes);
     }
     return failed == 0 ? 0 : EXIT_FAILED;
   }
 
-  private Outcome run(Interlock engine, TestFile f, TestFile.Case c) {
+  private Outcome run(Interlock engine, StubbedFetch fetch, TestFile f, TestFile.Case c) {
     long start = System.nanoTime();
-    List<AdHocAction> actions = new ArrayList<>();
-    for (Path p : c.actions()) {
-      String n = p.getFileName().toString();
-      actions.add(new AdHocAction(n.replaceFirst("\\.[^.]*$", ""), RunCommand.read(p), "node22", c.secrets(), Map.of()));
-    }
-    List<String> failures;
+    List<String> failures = new ArrayList<>();
+    StubbedFetch.CaseFetch requests = fetch.begin(c.fetch(), c.secrets());
     try {
+      List<AdHocAction> actions = new ArrayList<>();
+      for (Path p : c.actions()) {
+        String n = p.getFileName().toString();
+        actions.add(new AdHocAction(n.replaceFirst("\\.[^.]*$", ""), RunCommand.read(p), "node22", c.secrets(), Map.of()));
+      }
       ExecutionResult result = engine.executor().run(TriggerId.of(c.trigger()), actions, c.event());
-      failures = Expectations.check(c.expect(), ExecutionRecordJson.toJson(result.record()));
+      failures.addAll(requests.failures(c.expect().get("fetch")));
+      failures.addAll(Expectations.check(c.expect(), ExecutionRecordJson.toJson(result.record())));
     } catch (InputException e) {
-      failures = List.of(e.getMessage());
+      failures.add(e.getMessage());
     } catch (RuntimeException e) {
       // an event the trigger refuses, an unknown trigger: the case fails, the others still run
-      failures = List.of("could not run: " + e.getMessage());
+      failures.add("could not run: " + e.getMessage());
+    } finally {
+      fetch.end(requests);
     }
     return new Outcome(f, c, failures, (System.nanoTime() - start) / 1e6);
   }
@@ -106,7 +164,7 @@ final class TestCommand implements Callable<Integer> {
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
         try (Stream<Path> s = Files.walk(p)) {
-          s.filter(x -> x.getFileName().toString().matches(".*\\.test\\.(json|ya?ml)")).sorted().forEach(files::add);
+          s.filter(TestCommand::isTestFile).sorted().forEach(files::add);
         } catch (IOException e) {
           throw new InputException("cannot list " + p + ": " + e.getMessage());
         }
@@ -120,62 +178,5 @@ final class TestCommand implements Callable<Integer> {
       throw new InputException("no *.test.json or *.test.yaml files under " + paths);
     }
     return files;
-  }
-
-  private void writeJunit(List<Outcome> outcomes) {
-    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    long failures = outcomes.stream().filter(o -> !o.passed()).count();
-    xml.append("<testsuites tests=\"").append(outcomes.size()).append("\" failures=\"").append(failures).append("\">\n");
-    TestFile current = null;
-    for (Outcome o : outcomes) {
-      if (o.file() != current) {
-        if (current != null) {
-          xml.append("  </testsuite>\n");
-        }
-        current = o.file();
-        TestFile f = current;
-        long n = outcomes.stream().filter(x -> x.file() == f).count();
-        long failed = outcomes.stream().filter(x -> x.file() == f && !x.passed()).count();
-        xml.append("  <testsuite name=\"").append(escape(f.path().toString())).append("\" tests=\"").append(n)
-            .append("\" failures=\"").append(failed).append("\">\n");
-      }
-      xml.append("    <testcase classname=\"").append(escape(o.file().path().toString())).append("\" name=\"")
-          .append(escape(o.testCase().name())).append("\" time=\"")
-          .append(String.format(java.util.Locale.ROOT, "%.3f", o.millis() / 1000)).append("\"");
-      if (o.passed()) {
-        xml.append("/>\n");
-      } else {
-        String text = String.join("\n", o.failures());
-        xml.append(">\n      <failure message=\"").append(escape(o.failures().get(0).lines().findFirst().orElse("")))
-            .append("\">").append(escape(text)).append("</failure>\n    </testcase>\n");
-      }
-    }
-    if (current != null) {
-      xml.append("  </testsuite>\n");
-    }
-    xml.append("</testsuites>\n");
-    try {
-      Files.writeString(junitXml, xml, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InputException("--junit-xml " + junitXml + ": cannot write: " + e.getMessage());
-    }
-  }
-
-  private static String escape(String s) {
-    StringBuilder b = new StringBuilder();
-    for (char ch : s.toCharArray()) {
-      switch (ch) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        default -> {
-          if (ch >= 0x20 || ch == '\n' || ch == '\t' || ch == '\r') {
-            b.append(ch);
-          }
-        }
-      }
-    }
-    return b.toString();
   }
 }

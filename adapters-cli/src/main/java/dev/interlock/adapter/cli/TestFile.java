@@ -13,9 +13,12 @@ import java.util.Map;
  */
 record TestFile(Path path, List<TestFile.Case> cases) {
 
-  /** One case, ready to run: the event is already merged over the trigger's example event. */
+  /**
+   * One case, ready to run: the event is already merged over the trigger's example event, and
+   * {@code fetch} holds the case's stubs followed by the file's.
+   */
   record Case(String name, String trigger, List<Path> actions, Map<String, String> secrets,
-      Map<String, Object> event, Map<String, Object> expect) {}
+      Map<String, Object> event, Map<String, Object> expect, List<FetchStub> fetch) {}
 
   static TestFile read(Path path) {
     Map<String, Object> root;
@@ -28,17 +31,23 @@ record TestFile(Path path, List<TestFile.Case> cases) {
     Path dir = path.toAbsolutePath().getParent();
     List<Case> cases = new ArrayList<>();
     Object rawCases = root.get("cases");
+    List<String> problems = new ArrayList<>();
     if (rawCases == null) {
-      cases.add(parseCase(path, "$", root, Map.of(), dir, fileName(path)));
+      cases.add(parseCase(path, "$", root, Map.of(), List.of(), dir, fileName(path), problems));
     } else if (rawCases instanceof List<?> list) {
+      List<FetchStub> shared = FetchStub.parseAll(root.get("fetch"), "$.fetch", problems);
       for (int i = 0; i < list.size(); i++) {
         if (!(list.get(i) instanceof Map)) {
           throw new InputException(path + ": $.cases[" + i + "] must be an object");
         }
-        cases.add(parseCase(path, "$.cases[" + i + "]", object(list.get(i)), root, dir, "case " + (i + 1)));
+        cases.add(parseCase(path, "$.cases[" + i + "]", object(list.get(i)), root, shared, dir, "case " + (i + 1),
+            problems));
       }
     } else {
       throw new InputException(path + ": $.cases must be an array");
+    }
+    if (!problems.isEmpty()) {
+      throw new InputException(path + ": " + String.join("\n" + path + ": ", problems));
     }
     return new TestFile(path, cases);
   }
@@ -59,8 +68,8 @@ record TestFile(Path path, List<TestFile.Case> cases) {
     }
   }
 
-  private static Case parseCase(Path file, String at, Map<String, Object> c, Map<String, Object> suite, Path dir,
-      String defaultName) {
+  private static Case parseCase(Path file, String at, Map<String, Object> c, Map<String, Object> suite,
+      List<FetchStub> sharedStubs, Path dir, String defaultName, List<String> problems) {
     String name = c.get("name") instanceof String s ? s : defaultName;
     Object trigger = c.containsKey("trigger") ? c.get("trigger") : suite.get("trigger");
     if (!(trigger instanceof String)) {
@@ -106,7 +115,31 @@ record TestFile(Path path, List<TestFile.Case> cases) {
     if (!(expect instanceof Map)) {
       throw new InputException(file + ": " + at + ".expect must be an object");
     }
-    return new Case(name, (String) trigger, actions, secrets, event, object(expect));
+    List<FetchStub> stubs = new ArrayList<>(FetchStub.parseAll(c.get("fetch"), at + ".fetch", problems));
+    stubs.addAll(sharedStubs);
+    checkExpectedRequests(object(expect).get("fetch"), at + ".expect.fetch", problems);
+    return new Case(name, (String) trigger, actions, secrets, event, object(expect), stubs);
+  }
+
+  /** {@code expect.fetch}: the requests made, in order, each {@code {"method"?, "url"}}. */
+  private static void checkExpectedRequests(Object raw, String at, List<String> problems) {
+    if (raw == null) {
+      return;
+    }
+    if (!(raw instanceof List<?> list)) {
+      problems.add(at + ": must be an array of requests, e.g. [{\"method\": \"GET\", \"url\": \"https://api.example.com/*\"}]");
+      return;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      String here = at + "[" + i + "]";
+      if (!(list.get(i) instanceof Map<?, ?> m) || !(m.get("url") instanceof String)) {
+        problems.add(here + ": must be an object with a url (* matches any characters) and optionally a method");
+      } else if (m.containsKey("method") && !(m.get("method") instanceof String)) {
+        problems.add(here + ".method: must be a string such as GET");
+      } else if (!m.keySet().stream().allMatch(k -> k.equals("method") || k.equals("url"))) {
+        problems.add(here + ": only method and url are compared");
+      }
+    }
   }
 
   private static Object first(Map<String, Object> c, Map<String, Object> suite, String... keys) {
