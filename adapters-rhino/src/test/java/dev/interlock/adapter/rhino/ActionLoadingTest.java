@@ -89,7 +89,7 @@ class ActionLoadingTest {
 
     ExecutionRecord r = Scripts.run(engine, code);
 
-    assertThat(r.results().get(0).error().message()).startsWith("Cannot find module 'left-pad'; available modules: axios, buffer");
+    assertThat(r.results().get(0).error().message()).startsWith("Cannot find module 'left-pad'; available modules: auth0, axios, buffer");
     assertThat(r.results().get(0).error().stack()).contains("test-action:3");
   }
 

@@ -64,7 +64,7 @@ class HostModuleTest {
     dev.interlock.core.execution.ScriptError error = js.error("require('acme-groups');");
 
     assertThat(error.name()).isEqualTo("ActionLoadError");
-    assertThat(error.message()).contains("3:1: Cannot find module 'acme-groups'; available modules: axios, buffer, crypto, "
+    assertThat(error.message()).contains("3:1: Cannot find module 'acme-groups'; available modules: auth0, axios, buffer, crypto, "
         + "events, jsonwebtoken, querystring, url, util, acme-users");
   }
 

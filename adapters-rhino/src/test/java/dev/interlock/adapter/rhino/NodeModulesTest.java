@@ -208,7 +208,7 @@ class NodeModulesTest {
   void unknownModulesFailAtLoadTimeListingTheAvailableOnes() {
     ScriptError error = JS.error("const name = 'left' + '-pad'; require(name);");
 
-    assertThat(error.message()).isEqualTo("Cannot find module 'left-pad'; available modules: axios, buffer, crypto, events, "
+    assertThat(error.message()).isEqualTo("Cannot find module 'left-pad'; available modules: auth0, axios, buffer, crypto, events, "
         + "jsonwebtoken, querystring, url, util");
   }
 
