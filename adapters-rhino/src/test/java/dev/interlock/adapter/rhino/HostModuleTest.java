@@ -65,7 +65,7 @@ class HostModuleTest {
 
     assertThat(error.name()).isEqualTo("ActionLoadError");
     assertThat(error.message()).contains("3:1: Cannot find module 'acme-groups'; available modules: auth0, axios, buffer, crypto, "
-        + "events, jsonwebtoken, querystring, url, util, acme-users");
+        + "events, jose, jsonwebtoken, jwks-rsa, querystring, url, util, acme-users");
   }
 
   @Test

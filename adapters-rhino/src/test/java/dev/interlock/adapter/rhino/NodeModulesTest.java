@@ -209,7 +209,7 @@ class NodeModulesTest {
     ScriptError error = JS.error("const name = 'left' + '-pad'; require(name);");
 
     assertThat(error.message()).isEqualTo("Cannot find module 'left-pad'; available modules: auth0, axios, buffer, crypto, events, "
-        + "jsonwebtoken, querystring, url, util");
+        + "jose, jsonwebtoken, jwks-rsa, querystring, url, util");
   }
 
 }

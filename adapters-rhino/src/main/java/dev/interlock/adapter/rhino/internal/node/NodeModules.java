@@ -35,14 +35,14 @@ import org.mozilla.javascript.ScriptableObject;
  */
 public final class NodeModules implements HostModules {
   private static final String[] SOURCES = {
-    "globals.js", "url.js", "querystring.js", "modules.js", "jwt.js", "http.js", "axios.js", "auth0.js"
+    "globals.js", "url.js", "querystring.js", "modules.js", "jwt.js", "http.js", "axios.js", "auth0.js", "jose.js"
   };
   private static final String[] GLOBALS = {
     "DOMException", "Buffer", "TextEncoder", "TextDecoder", "atob", "btoa", "structuredClone", "crypto", "URL",
     "URLSearchParams", "fetch", "Headers", "Response", "AbortController", "AbortSignal"
   };
   private static final String[] BUILTIN = {
-    "crypto", "url", "querystring", "util", "buffer", "events", "jsonwebtoken", "axios", "auth0"
+    "crypto", "url", "querystring", "util", "buffer", "events", "jsonwebtoken", "axios", "auth0", "jose", "jwks-rsa"
   };
 
   /** Everything reachable from a value (own keys incl. symbols, accessors, prototypes), to seal. */

@@ -57,6 +57,16 @@ final class NodeNatives {
     def(n, global, "verify", (cx, s, t, a) ->
         NodeCrypto.verify(str(a, 0), str(a, 1), Bytes.of(arg(a, 2)), Bytes.of(arg(a, 3))));
     def(n, global, "format", (cx, s, t, a) -> NodeBridge.format(a));
+    def(n, global, "jwsSign", (cx, s, t, a) -> Bytes.array(cx, scope(cx), NodeJose.sign(str(a, 0), str(a, 1), Bytes.of(arg(a, 2)))));
+    def(n, global, "jwsVerify", (cx, s, t, a) ->
+        NodeJose.verify(str(a, 0), str(a, 1), Bytes.of(arg(a, 2)), Bytes.of(arg(a, 3))));
+    def(n, global, "jwkToPem", (cx, s, t, a) -> {
+      Object jwk = NodeBridge.toJson(arg(a, 0), "JWK");
+      if (!(jwk instanceof java.util.Map<?, ?> m)) {
+        throw new IllegalArgumentException("a JWK must be an object");
+      }
+      return NodeJose.jwkToPem(m);
+    });
     def(n, global, "dependencyVersion", (cx, s, t, a) -> {
       String v = NodeBridge.dependencyVersion(cx, str(a, 0));
       return v == null ? Undefined.instance : v;
