@@ -12,7 +12,11 @@ import dev.interlock.core.execution.ExecutionRecord;
 import dev.interlock.core.execution.ExecutionStatus;
 import dev.interlock.testkit.EngineFixture;
 import dev.interlock.trigger.tokenexchange.CustomTokenExchangeEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +44,45 @@ class CustomTokenExchangeAcceptanceTest {
         .containsEntry("user", Map.of("user_id", "legacy|42"))
         .containsEntry("app_metadata", Map.of("migrated_from", "legacy"))
         .containsEntry("issue_refresh_token", true);
+  }
+
+  private static final Map<String, String> PARTNER = Map.of("PARTNER_SECRET", "partner-shared-secret-0123456789");
+
+  /** An HS256 JWT as the partner would issue it, signed here with the JDK. */
+  private static String partnerToken(long expiresInSeconds) throws Exception {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    long exp = System.currentTimeMillis() / 1000 + expiresInSeconds;
+    String input = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+        + "." + b64.encodeToString(("{\"sub\":\"p-17\",\"iss\":\"https://partner.example.com\",\"aud\":\"https://api.example.com\","
+            + "\"exp\":" + exp + "}").getBytes(StandardCharsets.UTF_8));
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(PARTNER.get("PARTNER_SECRET").getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return input + "." + b64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  @Test
+  void exchangesAPartnerJwtValidatedWithJose() throws Exception {
+    Map<String, Object> event = CustomTokenExchangeEvent.builder().subjectToken(partnerToken(300)).build();
+
+    ExecutionRecord r = run(engine, TRIGGER, event, action(TRIGGER, "exchange-partner-jwt", PARTNER)).record();
+
+    assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(ExecutionStatus.COMPLETED);
+    assertThat(r.outcome()).containsEntry("user", Map.of("user_id", "partner|p-17"));
+  }
+
+  @Test
+  void rejectsAnExpiredOrForgedPartnerJwt() throws Exception {
+    Map<String, Object> expired = CustomTokenExchangeEvent.builder().subjectToken(partnerToken(-60)).build();
+    String valid = partnerToken(300);
+    Map<String, Object> forged = CustomTokenExchangeEvent.builder()
+        .subjectToken(valid.substring(0, valid.length() - 4) + "AAAA").build();
+
+    ExecutionRecord late = run(engine, TRIGGER, expired, action(TRIGGER, "exchange-partner-jwt", PARTNER)).record();
+    ExecutionRecord bad = run(engine, TRIGGER, forged, action(TRIGGER, "exchange-partner-jwt", PARTNER)).record();
+
+    assertThat(late.status()).isEqualTo(ExecutionStatus.DENIED);
+    assertThat(late.outcome()).containsEntry("error_description", "subject token expired");
+    assertThat(bad.outcome()).containsEntry("error_description", "subject token rejected: ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
   }
 
   @Test
