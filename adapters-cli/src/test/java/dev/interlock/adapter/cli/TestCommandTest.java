@@ -108,6 +108,7 @@ class TestCommandTest {
     int code = interlock("test", "../examples/tests");
 
     assertThat(code).as(out.toString()).isZero();
-    assertThat(out.toString()).contains("deny-unverified.test.yaml").endsWith("5 passed, 0 failed\n");
+    assertThat(out.toString()).contains("deny-unverified.test.yaml").contains("sync-plan.test.json")
+        .endsWith("8 passed, 0 failed\n");
   }
 }
