@@ -59,4 +59,28 @@ final class FlowRun {
     this.priorDurationMs = priorDurationMs;
     this.event = initialEvent;
   }
+
+  /** A run of the whole flow from its first action. */
+  static FlowRun fresh(
+      TriggerDefinition trigger, List<PreparedAction> flow, Map<String, Object> input, ExecutionId id, Instant created,
+      java.time.Duration flowTimeout) {
+    long now = System.nanoTime();
+    return new FlowRun(trigger, id, created, now, now + flowTimeout.toNanos(), flow, new ActionResult[flow.size()],
+        input, new java.util.LinkedHashMap<>(), 0);
+  }
+
+  /** A run that continues a stored execution at {@code index}, keeping the results before it. */
+  static FlowRun continuing(
+      TriggerDefinition trigger, List<PreparedAction> flow, Map<String, Object> input,
+      dev.interlock.core.execution.ExecutionRecord record, int index, java.time.Duration flowTimeout) {
+    ActionResult[] results = new ActionResult[flow.size()];
+    for (int i = 0; i < index && i < record.results().size(); i++) {
+      results[i] = record.results().get(i);
+    }
+    long now = System.nanoTime();
+    FlowRun run = new FlowRun(trigger, record.id(), record.createdAt(), now, now + flowTimeout.toNanos(), flow,
+        results, input, new java.util.LinkedHashMap<>(), record.durationMs());
+    run.index = index;
+    return run;
+  }
 }
