@@ -10,6 +10,7 @@ import dev.interlock.core.trigger.TriggerId;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,8 +48,11 @@ final class ActionsCommand implements Runnable {
       @Option(names = "--name", required = true, paramLabel = "NAME", description = "action name") String name,
       @Option(names = "--file", required = true, paramLabel = "FILE", description = "JavaScript code file") Path file,
       @Option(names = "--runtime", paramLabel = "RUNTIME", description = "runtime (default node22)") String runtime,
+      @Option(names = "--dependency", paramLabel = "NAME@VERSION",
+          description = "an npm dependency the code declares, e.g. auth0@4.6.0 (repeatable)") List<String> dependencies,
       @Option(names = "--deploy", description = "deploy right after creating") boolean deploy) {
-    NewAction request = new NewAction(name, triggerId(trigger), RunCommand.read(file), runtime, null, null, deploy);
+    NewAction request = new NewAction(name, triggerId(trigger), RunCommand.read(file), runtime, dependencies(dependencies), null,
+        deploy);
     try (Target engine = store.open(out)) {
       ActionView a = engine.admin().create(request);
       print(store, a, "created action " + a.name() + " (" + a.id().value() + ")" + (deploy ? ", deployed" : ""));
@@ -62,8 +66,11 @@ final class ActionsCommand implements Runnable {
       @Parameters(paramLabel = "ACTION", description = "action id or name") String ref,
       @Option(names = "--name", paramLabel = "NAME", description = "new name") String name,
       @Option(names = "--file", paramLabel = "FILE", description = "new code file") Path file,
-      @Option(names = "--runtime", paramLabel = "RUNTIME", description = "new runtime") String runtime) {
-    DraftChange change = new DraftChange(name, file == null ? null : RunCommand.read(file), runtime, null, null);
+      @Option(names = "--runtime", paramLabel = "RUNTIME", description = "new runtime") String runtime,
+      @Option(names = "--dependency", paramLabel = "NAME@VERSION",
+          description = "the draft's npm dependencies, replacing the current ones (repeatable)") List<String> dependencies) {
+    DraftChange change = new DraftChange(name, file == null ? null : RunCommand.read(file), runtime,
+        dependencies == null ? null : dependencies(dependencies), null);
     try (Target engine = store.open(out)) {
       ActionView a = engine.admin().updateDraft(resolve(engine.admin(), ref), change, null);
       print(store, a, "updated the draft of " + a.name() + " (" + a.id().value() + "); deploy to run it");
@@ -244,5 +251,20 @@ final class ActionsCommand implements Runnable {
       throw new InputException("ACTION: no action with the id or name '" + ref + "'");
     }
     return named.get(0).id();
+  }
+
+  /** {@code name@version} pairs (scoped names such as {@code @acme/x@1.0.0} included), in order. */
+  static Map<String, String> dependencies(List<String> values) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String v : values == null ? List.<String>of() : values) {
+      int at = v.lastIndexOf('@');
+      if (at <= 0 || at == v.length() - 1) {
+        throw new InputException("--dependency " + v + ": give NAME@VERSION, e.g. auth0@4.6.0");
+      }
+      if (out.put(v.substring(0, at), v.substring(at + 1)) != null) {
+        throw new InputException("--dependency " + v + ": " + v.substring(0, at) + " is given twice");
+      }
+    }
+    return out;
   }
 }

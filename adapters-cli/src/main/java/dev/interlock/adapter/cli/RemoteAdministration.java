@@ -47,6 +47,9 @@ final class RemoteAdministration implements ActionAdministration {
     if (request.runtime() != null) {
       body.put("runtime", request.runtime());
     }
+    if (!request.dependencies().isEmpty()) {
+      body.put("dependencies", dependencyList(request.dependencies()));
+    }
     body.put("deploy", request.deploy());
     return action(server.call("POST", ACTIONS, body));
   }
@@ -82,6 +85,9 @@ final class RemoteAdministration implements ActionAdministration {
     }
     if (change.runtime() != null) {
       body.put("runtime", change.runtime());
+    }
+    if (change.dependencies() != null) {
+      body.put("dependencies", dependencyList(change.dependencies()));
     }
     if (change.secrets() != null) {
       List<Object> secrets = new ArrayList<>();
@@ -198,6 +204,18 @@ final class RemoteAdministration implements ActionAdministration {
         m.get("number") instanceof Number n ? n.intValue() : 0, m.get("code") instanceof String c ? c : "",
         (String) m.get("runtime"), dependencies(m.get("dependencies")), secretNames(m.get("secrets")),
         Boolean.TRUE.equals(m.get("deployed")), instant(m.get("created_at")));
+  }
+
+  /** Auth0's shape: {@code [{"name": "auth0", "version": "4.6.0"}]}. */
+  private static List<Object> dependencyList(Map<String, String> dependencies) {
+    List<Object> out = new ArrayList<>();
+    dependencies.forEach((name, version) -> {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("name", name);
+      d.put("version", version);
+      out.add(d);
+    });
+    return out;
   }
 
   private static Map<String, String> dependencies(Object o) {

@@ -74,6 +74,23 @@ class ManagementCommandsTest {
   }
 
   @Test
+  void declaresNpmDependenciesOnCreateAndReplacesThemOnUpdate() throws IOException {
+    int created = interlock("actions", "create", "--trigger", "post-login", "--name", "deps", "--file",
+        file("deps.js", V1).toString(), "--dependency", "auth0@3.7.2", "--dependency", "@acme/tools@1.0.0", "--json");
+    Map<String, Object> before = Json.parseObject(out.toString());
+    int updated = interlock("actions", "update", "deps", "--dependency", "auth0@4.6.0", "--json");
+    Map<String, Object> after = Json.parseObject(out.toString());
+    int bad = interlock("actions", "update", "deps", "--dependency", "auth0");
+
+    assertThat(created).as(err.toString()).isZero();
+    assertThat(before.get("dependencies")).isEqualTo(Map.of("auth0", "3.7.2", "@acme/tools", "1.0.0"));
+    assertThat(updated).as(err.toString()).isZero();
+    assertThat(after.get("dependencies")).isEqualTo(Map.of("auth0", "4.6.0"));
+    assertThat(bad).isEqualTo(InterlockCli.EXIT_INPUT);
+    assertThat(err.toString()).contains("--dependency auth0: give NAME@VERSION");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void deploysUpdatesAndRollsBackThroughVersions() throws IOException {
     createAction("claims");

@@ -72,7 +72,7 @@ class RemoteTargetTest {
     String name = "remote-" + System.nanoTime();
 
     int created = interlock("actions", "create", "--trigger", "post-login", "--name", name, "--file", code.toString(),
-        "--json");
+        "--dependency", "auth0@4.6.0", "--json");
     String id = (String) Json.parseObject(out.toString()).get("id");
     int secret = interlockAs(TOKEN, "value-123\n", "secrets", "set", name, "API_KEY");
     int deployed = interlock("actions", "deploy", name);
@@ -93,6 +93,7 @@ class RemoteTargetTest {
         .containsExactly(id);
     assertThat(action.get("deployed_version")).isEqualTo(1L);
     assertThat(action.get("secrets")).isEqualTo(List.of("API_KEY"));
+    assertThat(action.get("dependencies")).isEqualTo(Map.of("auth0", "4.6.0"));
     assertThat(record.get("status")).isEqualTo("completed");
     assertThat(refused).isEqualTo(InterlockCli.EXIT_INPUT);
     assertThat(deleted).isZero();
