@@ -59,6 +59,10 @@ final class RunCommand implements Callable<Integer> {
           + " from the environment variable NAME (keeps it out of shell history)")
   List<String> secrets = new ArrayList<>();
 
+  @Option(names = "--dependency", paramLabel = "NAME@VERSION",
+      description = "an npm dependency the actions declare, e.g. auth0@3.7.2 (repeatable)")
+  List<String> dependencies = new ArrayList<>();
+
   @Option(names = "--timeout-ms", paramLabel = "N", description = "deadline of the flow and of each action (default: 20000)")
   Long timeoutMs;
 
@@ -82,9 +86,10 @@ final class RunCommand implements Callable<Integer> {
     Map<String, String> secretValues = parseSecrets();
     validateEgress();
     Map<String, Object> eventJson = readEvent();
+    Map<String, String> declared = ActionsCommand.dependencies(dependencies);
     List<AdHocAction> actions = new ArrayList<>();
     for (Path f : files) {
-      actions.add(new AdHocAction(actionName(f), read(f), "node22", secretValues, Map.of()));
+      actions.add(new AdHocAction(actionName(f), read(f), "node22", secretValues, Map.of(), declared));
     }
     EngineConfig config = EngineConfig.defaults();
     if (timeoutMs != null) {

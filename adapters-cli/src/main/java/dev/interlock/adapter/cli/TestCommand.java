@@ -143,7 +143,8 @@ final class TestCommand implements Callable<Integer> {
       List<AdHocAction> actions = new ArrayList<>();
       for (Path p : c.actions()) {
         String n = p.getFileName().toString();
-        actions.add(new AdHocAction(n.replaceFirst("\\.[^.]*$", ""), RunCommand.read(p), "node22", c.secrets(), Map.of()));
+        actions.add(new AdHocAction(n.replaceFirst("\\.[^.]*$", ""), RunCommand.read(p), "node22", c.secrets(), Map.of(),
+            c.dependencies()));
       }
       ExecutionResult result = engine.executor().run(TriggerId.of(c.trigger()), actions, c.event());
       failures.addAll(requests.failures(c.expect().get("fetch")));

@@ -18,7 +18,7 @@ record TestFile(Path path, List<TestFile.Case> cases) {
    * {@code fetch} holds the case's stubs followed by the file's.
    */
   record Case(String name, String trigger, List<Path> actions, Map<String, String> secrets,
-      Map<String, Object> event, Map<String, Object> expect, List<FetchStub> fetch) {}
+      Map<String, String> dependencies, Map<String, Object> event, Map<String, Object> expect, List<FetchStub> fetch) {}
 
   static TestFile read(Path path) {
     Map<String, Object> root;
@@ -100,6 +100,17 @@ record TestFile(Path path, List<TestFile.Case> cases) {
       }
       object(s).forEach((k, v) -> secrets.put(k, String.valueOf(v)));
     }
+    Map<String, String> dependencies = new LinkedHashMap<>();
+    for (Map<String, Object> source : List.of(suite, c)) {
+      Object d = source.get("dependencies");
+      if (d == null) {
+        continue;
+      }
+      if (!(d instanceof Map)) {
+        throw new InputException(file + ": " + at + ".dependencies must be an object of npm package names to versions");
+      }
+      object(d).forEach((k, v) -> dependencies.put(k, String.valueOf(v)));
+    }
     Map<String, Object> event = ExampleEvents.forTrigger((String) trigger);
     for (Map<String, Object> source : List.of(suite, c)) {
       Object e = source.get("event");
@@ -118,7 +129,7 @@ record TestFile(Path path, List<TestFile.Case> cases) {
     List<FetchStub> stubs = new ArrayList<>(FetchStub.parseAll(c.get("fetch"), at + ".fetch", problems));
     stubs.addAll(sharedStubs);
     checkExpectedRequests(object(expect).get("fetch"), at + ".expect.fetch", problems);
-    return new Case(name, (String) trigger, actions, secrets, event, object(expect), stubs);
+    return new Case(name, (String) trigger, actions, secrets, dependencies, event, object(expect), stubs);
   }
 
   /** {@code expect.fetch}: the requests made, in order, each {@code {"method"?, "url"}}. */

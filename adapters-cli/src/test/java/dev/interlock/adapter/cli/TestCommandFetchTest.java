@@ -66,6 +66,34 @@ class TestCommandFetchTest {
   }
 
   @Test
+  void runsActionsWithTheDependencyVersionsTheTestFileDeclares() throws IOException {
+    // node-auth0 3 resolves to the user itself, 4 to {data, status, ...}
+    file("user.js", """
+        const { ManagementClient } = require('auth0');
+        exports.onExecutePostLogin = async (event, api) => {
+          const m = new ManagementClient({ domain: 'tenant.example.com', token: 't' });
+          const result = await m.getUser({ id: 'u1' });
+          api.accessToken.setCustomClaim('name', result.name ?? result.data.name + ' (v4)');
+        };
+        """);
+    Path tests = file("user.test.json", """
+        {"trigger": "post-login", "action": "user.js",
+         "fetch": [{"url": "https://tenant.example.com/api/v2/users/u1", "json": {"name": "Ada"}}],
+         "cases": [
+           {"name": "v3", "dependencies": {"auth0": "3.7.2"},
+            "expect": {"commands": [{"name": "accessToken.setCustomClaim", "args": ["name", "Ada"]}]}},
+           {"name": "v4 by default",
+            "expect": {"commands": [{"name": "accessToken.setCustomClaim", "args": ["name", "Ada (v4)"]}]}}
+         ]}
+        """);
+
+    int code = interlock("test", tests.toString());
+
+    assertThat(code).as(out + "\n" + err).isZero();
+    assertThat(out.toString()).endsWith("2 passed, 0 failed\n");
+  }
+
+  @Test
   void runsTheStubbingExampleOfTheDocs() throws IOException {
     String docs = Files.readString(Path.of("../docs/cli.md"));
     String section = docs.substring(docs.indexOf("### Stubbing `fetch` and `axios`"));

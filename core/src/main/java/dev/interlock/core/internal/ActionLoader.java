@@ -105,13 +105,14 @@ public final class ActionLoader {
   }
 
   PreparedAction adHoc(AdHocAction a, TriggerDefinition trigger) {
-    String key = "adhoc_" + hash(trigger.id() + "\n" + a.runtime() + "\n" + a.name() + "\n" + a.code());
+    String key = "adhoc_" + hash(trigger.id() + "\n" + a.runtime() + "\n" + a.name() + "\n"
+        + new java.util.TreeMap<>(a.dependencies()) + "\n" + a.code());
     AdHocEntry entry = adHoc.get(key);
     if (entry == null || !entry.action().equals(a)) {
       Object loaded =
           entry != null
               ? entry.loaded()
-              : attempt(new ActionSource(a.name(), a.code(), a.runtime(), Map.of()), trigger);
+              : attempt(new ActionSource(a.name(), a.code(), a.runtime(), a.dependencies()), trigger);
       entry = new AdHocEntry(a, loaded);
       adHoc.put(key, entry);
     }

@@ -315,10 +315,10 @@ public final class ActionAdministrationService implements ActionAdministration {
     AdHocAction code;
     if (version == null) {
       ActionDraft d = a.draft();
-      code = new AdHocAction(a.name(), d.code(), d.runtime(), d.secrets().reveal(), Map.of());
+      code = new AdHocAction(a.name(), d.code(), d.runtime(), d.secrets().reveal(), Map.of(), d.dependencies());
     } else {
       ActionVersion v = requireVersion(id, version);
-      code = new AdHocAction(a.name(), v.code(), v.runtime(), v.secrets().reveal(), Map.of());
+      code = new AdHocAction(a.name(), v.code(), v.runtime(), v.secrets().reveal(), Map.of(), v.dependencies());
     }
     return executor.run(a.trigger(), List.of(code), event);
   }
