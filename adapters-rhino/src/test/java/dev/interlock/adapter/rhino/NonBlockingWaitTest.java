@@ -129,6 +129,20 @@ class NonBlockingWaitTest {
   }
 
   @Test
+  void anExecutionEndingWhileItWaitsLeavesTheHostModulesStageAlone() throws Exception {
+    engine(EngineConfig.defaults().withActionTimeout(Duration.ofMillis(300)), 64L * 1024 * 1024);
+    bind("exports.onExecutePostLogin = async (event, api) => {\n"
+        + "  await require('directory').lookup(event.user.email);\n"
+        + "};");
+
+    ExecutionRecord r = interlock.executor().executeAsync(LOGIN, Scripts.Events.login()).toCompletableFuture()
+        .get(10, TimeUnit.SECONDS).record();
+
+    assertThat(r.error().code()).isEqualTo(ErrorCode.ACTION_TIMEOUT);
+    assertThat(hostAnswer).as("the host's own stage, shared with whoever else waits for it").isNotDone();
+  }
+
+  @Test
   void aHostModulePromiseSettlesWhenItsStageCompletesLater() throws Exception {
     engine(EngineConfig.defaults(), 64L * 1024 * 1024);
     bind("exports.onExecutePostLogin = async (event, api) => {\n"

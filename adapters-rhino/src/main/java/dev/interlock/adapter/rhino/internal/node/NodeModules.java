@@ -148,7 +148,8 @@ public final class NodeModules implements HostModules {
         Scriptable target = NodeBridge.scope(cx);
         Object result = call(fn, json, what);
         if (result instanceof CompletionStage<?> stage) {
-          return later(cx, target, stage.toCompletableFuture(), what);
+          // A copy: when the execution ends first it cancels what it waits for, never the host's own stage.
+          return later(cx, target, stage.toCompletableFuture().copy(), what);
         }
         return js(cx, target, result, what);
       }), ScriptableObject.PERMANENT);
