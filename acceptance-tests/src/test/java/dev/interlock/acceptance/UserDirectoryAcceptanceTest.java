@@ -15,6 +15,9 @@ import dev.interlock.trigger.signuplogin.SignupLoginFamily;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** api.roles / api.groups return promises backed by the engine's UserDirectory. */
@@ -57,6 +60,66 @@ class UserDirectoryAcceptanceTest {
       assertThat(r.status()).isEqualTo(ExecutionStatus.COMPLETED);
       assertThat(r.commands().get(0).args()).containsExactly("https://example.com/roles", List.of("admin", "support"));
       assertThat(logs(r, "roles-from-directory")).containsExactly("effective: admin", "rejected: RangeError");
+    }
+  }
+
+  /** A directory that answers over the network: its stages complete later, on its own threads. */
+  private final UserDirectory remote = new UserDirectory() {
+    private UnsupportedOperationException sync() {
+      return new UnsupportedOperationException("the engine uses the async methods");
+    }
+
+    @Override
+    public Map<String, Object> groups(String userId, Integer take, String from) {
+      throw sync();
+    }
+
+    @Override
+    public Map<String, Object> groupMemberships(String userId, List<String> groups) {
+      throw sync();
+    }
+
+    @Override
+    public Map<String, Object> effectiveRoles(String userId, String organizationId, Integer take, String from) {
+      throw sync();
+    }
+
+    @Override
+    public Map<String, Object> effectiveRolesByIds(String userId, String organizationId, List<String> ids) {
+      throw sync();
+    }
+
+    @Override
+    public Map<String, Object> effectiveRolesByNames(String userId, String organizationId, List<String> names) {
+      throw sync();
+    }
+
+    @Override
+    public CompletionStage<Map<String, Object>> effectiveRolesAsync(
+        String userId, String organizationId, Integer take, String from) {
+      return CompletableFuture.supplyAsync(() -> Map.of("roles", List.of("admin", "support")),
+          CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
+    }
+
+    @Override
+    public CompletionStage<Map<String, Object>> effectiveRolesByNamesAsync(
+        String userId, String organizationId, List<String> names) {
+      return CompletableFuture.failedFuture(new IllegalStateException("directory down"));
+    }
+  };
+
+  @Test
+  void awaitsADirectoryThatAnswersLaterAndRejectsWithItsFailure() {
+    try (EngineFixture engine = EngineFixture.of(EngineConfig.defaults(), InstantSource.system(),
+        List.of(Acceptance.rhino()), remote, new SignupLoginFamily())) {
+
+      ExecutionRecord r = run(engine, "post-login", PostLoginEvent.builder().build(),
+          action("post-login", "roles-from-slow-directory")).record();
+
+      assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(ExecutionStatus.COMPLETED);
+      assertThat(r.commands().get(0).args()).containsExactly("https://example.com/roles", List.of("admin", "support"));
+      assertThat(logs(r, "roles-from-slow-directory"))
+          .containsExactly("Error: api.roles.getUserEffectiveRolesByNames failed: directory down");
     }
   }
 }

@@ -39,6 +39,17 @@ public final class JavaApi {
       values.add(normalized(a));
     }
     Object result = session.invoke(method, values);
+    if (result instanceof java.util.concurrent.CompletionStage<?> stage) {
+      // Java actions are synchronous: a promise method's later answer is waited for here.
+      try {
+        result = stage.toCompletableFuture().join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw e;
+      }
+    }
     return switch (method.returnKind()) {
       case API -> this;
       case VOID -> null;

@@ -113,7 +113,12 @@ public record ApiMethod(
       return this;
     }
 
-    /** The method returns a promise of {@code type} (resolved with the function's result). */
+    /**
+     * The method returns a promise of {@code type}, resolved with the function's result; a
+     * function that returns a {@link java.util.concurrent.CompletionStage} settles the promise when
+     * the stage completes (an {@link ApiCallException} failure rejects it with that error), and the
+     * script waits for it without holding a thread.
+     */
     public Builder returnsPromise(String type) {
       this.returns = "Promise<" + type + ">";
       this.returnKind = ReturnKind.PROMISE;

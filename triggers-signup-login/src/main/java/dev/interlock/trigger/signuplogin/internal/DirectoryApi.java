@@ -36,21 +36,21 @@ public final class DirectoryApi {
         directory("groups.getUserGroups", "{ take?: number; from?: string }", "{ groups: unknown[]; next?: string }",
             (call, args) -> {
               Map<String, Object> o = page(args, Integer.MAX_VALUE);
-              return call.directory().groups(userId(call), take(o), from(o));
+              return call.directory().groupsAsync(userId(call), take(o), from(o));
             }),
         directory("groups.hasGroupMembership", "string[]", "{ memberships: unknown[] }",
-            (call, args) -> call.directory().groupMemberships(userId(call), names(args, "groups", Integer.MAX_VALUE))),
+            (call, args) -> call.directory().groupMembershipsAsync(userId(call), names(args, "groups", Integer.MAX_VALUE))),
         directory("roles.getUserEffectiveRoles", "{ take?: number; from?: string }", "{ roles: unknown[]; next?: string }",
             (call, args) -> {
               Map<String, Object> o = page(args, MAX_ROLES_TAKE);
-              return call.directory().effectiveRoles(userId(call), organizationId(call), take(o), from(o));
+              return call.directory().effectiveRolesAsync(userId(call), organizationId(call), take(o), from(o));
             }),
         directory("roles.getUserEffectiveRolesByIds", "string[]", "{ roles: unknown[] }",
             (call, args) -> call.directory()
-                .effectiveRolesByIds(userId(call), organizationId(call), names(args, "ids", MAX_ROLE_IDS))),
+                .effectiveRolesByIdsAsync(userId(call), organizationId(call), names(args, "ids", MAX_ROLE_IDS))),
         directory("roles.getUserEffectiveRolesByNames", "string[]", "{ roles: unknown[] }",
             (call, args) -> call.directory()
-                .effectiveRolesByNames(userId(call), organizationId(call), names(args, "names", MAX_ROLE_NAMES))));
+                .effectiveRolesByNamesAsync(userId(call), organizationId(call), names(args, "names", MAX_ROLE_NAMES))));
   }
 
   private static ApiMethod directory(String path, String param, String returns, ApiFunction body) {
@@ -59,14 +59,28 @@ public final class DirectoryApi {
         .returnsPromise(returns)
         .describedAs("Reads the user's groups or roles from the engine's UserDirectory.")
         .does((call, args) -> {
+          Object answer;
           try {
-            return body.apply(call, args);
+            answer = body.apply(call, args);
           } catch (ApiCallException e) {
             throw e;
           } catch (RuntimeException e) {
-            throw ApiCallException.error("api." + path + " failed: " + e.getMessage());
+            throw failed(path, e);
           }
+          // The directory may answer later: the script's promise settles then, without a thread waiting.
+          return ((java.util.concurrent.CompletionStage<?>) answer).handle((value, error) -> {
+            if (error != null) {
+              Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                  ? error.getCause() : error;
+              throw cause instanceof ApiCallException a ? a : failed(path, cause);
+            }
+            return value;
+          });
         });
+  }
+
+  private static ApiCallException failed(String path, Throwable e) {
+    return ApiCallException.error("api." + path + " failed: " + e.getMessage());
   }
 
   private static String userId(ApiCall call) {
