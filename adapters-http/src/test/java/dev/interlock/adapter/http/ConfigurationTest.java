@@ -24,6 +24,17 @@ class ConfigurationTest {
   }
 
   @Test
+  void runsTwoFlowsPerProcessorAtOnceUnlessConfigured() {
+    HttpConfig defaults = HttpConfig.load(new String[0], Map.of());
+    HttpConfig set = HttpConfig.load(new String[] {"--execute.concurrency=3"}, Map.of());
+
+    assertThat(defaults.executeConcurrency()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+    assertThat(set.executeConcurrency()).isEqualTo(3);
+    assertThatThrownBy(() -> HttpConfig.load(new String[] {"--execute.concurrency=0"}, Map.of()))
+        .hasMessageContaining("execute.concurrency: must be between 1 and 10000, got 0");
+  }
+
+  @Test
   void letsFlagsOverrideTheEnvironmentAndTheEnvironmentOverrideTheFile(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("interlock.properties");
     Files.writeString(file, "port=9001\ndata-dir=/from-file\nmax.body.bytes=4096\ndrain.timeout.ms=500\n");

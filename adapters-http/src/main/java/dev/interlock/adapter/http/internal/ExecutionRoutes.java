@@ -21,10 +21,12 @@ public final class ExecutionRoutes {
   static final String EXECUTE = "execute:triggers";
   private final TriggerExecutor executor;
   private final long maxBodyBytes;
+  private final ExecutionGate gate;
 
-  public ExecutionRoutes(TriggerExecutor executor, long maxBodyBytes) {
+  public ExecutionRoutes(TriggerExecutor executor, long maxBodyBytes, ExecutionGate gate) {
     this.executor = executor;
     this.maxBodyBytes = maxBodyBytes;
+    this.gate = gate;
   }
 
   public List<Route> routes() {
@@ -37,7 +39,7 @@ public final class ExecutionRoutes {
   private void execute(Context ctx) {
     TriggerId trigger = trigger(ctx.pathParam("triggerId"));
     Map<String, Object> event = Body.object(ctx, false, maxBodyBytes);
-    ExecutionResult result = executor.execute(trigger, event);
+    ExecutionResult result = gate.run(() -> executor.execute(trigger, event));
     if (result instanceof ExecutionResult.Pending) {
       String id = result.record().id().value();
       Map<String, Object> m = new LinkedHashMap<>();
