@@ -26,8 +26,8 @@ import java.util.Set;
  *     on first start for SQLite
  * @param maxBodyBytes largest request body accepted
  * @param httpThreads maximum request threads
- * @param executeConcurrency most flows the execute endpoint runs at once; more requests wait (up to
- *     the flow timeout, then 503) for a slot
+ * @param executeConcurrency most flows the execute endpoint runs at once, 0 for no limit; more
+ *     requests wait (up to the flow timeout, then 503) for a slot
  * @param drainTimeout how long a shutdown waits for in-flight requests
  * @param accessLog whether one JSON access-log line is written per request
  * @param flowTimeout budget of one flow run

@@ -24,14 +24,16 @@ class ConfigurationTest {
   }
 
   @Test
-  void runsTwoFlowsPerProcessorAtOnceUnlessConfigured() {
-    HttpConfig defaults = HttpConfig.load(new String[0], Map.of());
+  void boundsConcurrentFlowsToTwoPerProcessorOnlyForTheInMemoryStoreUnlessConfigured() {
+    HttpConfig memory = HttpConfig.load(new String[] {"--database.url=memory:"}, Map.of());
+    HttpConfig sqlite = HttpConfig.load(new String[0], Map.of());
     HttpConfig set = HttpConfig.load(new String[] {"--execute.concurrency=3"}, Map.of());
 
-    assertThat(defaults.executeConcurrency()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+    assertThat(memory.executeConcurrency()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+    assertThat(sqlite.executeConcurrency()).isZero();
     assertThat(set.executeConcurrency()).isEqualTo(3);
-    assertThatThrownBy(() -> HttpConfig.load(new String[] {"--execute.concurrency=0"}, Map.of()))
-        .hasMessageContaining("execute.concurrency: must be between 1 and 10000, got 0");
+    assertThatThrownBy(() -> HttpConfig.load(new String[] {"--execute.concurrency=-1"}, Map.of()))
+        .hasMessageContaining("execute.concurrency: must be between 0 and 10000, got -1");
   }
 
   @Test

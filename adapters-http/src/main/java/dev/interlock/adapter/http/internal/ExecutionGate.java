@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * meant 32 flows running on two cores, and the CPU time per request was 2-4 times that of the
  * same flows run two at a time (context switches, caches, contended monitors). A request that
  * waits longer than {@code maxWait} is refused with 503 and {@code Retry-After}, never dropped
- * silently.
+ * silently. A concurrency of 0 means no limit.
  */
 public final class ExecutionGate {
   private final Semaphore slots;
@@ -19,16 +19,19 @@ public final class ExecutionGate {
   private final Duration maxWait;
 
   public ExecutionGate(int concurrency, Duration maxWait) {
-    if (concurrency < 1) {
-      throw new IllegalArgumentException("concurrency must be >= 1, got " + concurrency);
+    if (concurrency < 0) {
+      throw new IllegalArgumentException("concurrency must be >= 0 (0: no limit), got " + concurrency);
     }
-    this.slots = new Semaphore(concurrency, true);
+    this.slots = concurrency == 0 ? null : new Semaphore(concurrency, true);
     this.concurrency = concurrency;
     this.maxWait = maxWait;
   }
 
   /** Runs {@code work} in a slot; waits for one up to the maximum wait. */
   public <T> T run(Supplier<T> work) {
+    if (slots == null) {
+      return work.get();
+    }
     boolean acquired;
     try {
       acquired = slots.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);

@@ -76,6 +76,31 @@ class ExecutionGateTest {
   }
 
   @Test
+  void runsEveryFlowAtOnceWithConcurrencyZero() throws Exception {
+    ExecutionGate gate = new ExecutionGate(0, Duration.ofMillis(50));
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread holder = new Thread(() -> gate.run(() -> {
+      holding.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return null;
+    }));
+    holder.start();
+    holding.await();
+
+    try {
+      assertThat(gate.run(() -> "ran alongside")).isEqualTo("ran alongside");
+    } finally {
+      release.countDown();
+      holder.join();
+    }
+  }
+
+  @Test
   void freesTheSlotWhenTheFlowThrows() {
     ExecutionGate gate = new ExecutionGate(1, Duration.ofMillis(50));
 
