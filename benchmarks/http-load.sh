@@ -91,12 +91,22 @@ sample_memory >"$WORK/memory.log" &
 SAMPLER=$!
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
+sys_ticks() { awk '{print $15}' "/proc/$SERVER/stat"; }
+thread_ticks() { # "name ticks" per live thread, digits in names folded so pools group together
+  for t in /proc/"$SERVER"/task/*; do
+    sed -E 's/^[0-9]+ \((.*)\) [A-Za-z] (.*)$/\1\t\2/' "$t/stat" 2>/dev/null
+  done | awk -F'\t' '{split($2, f, " "); name=$1; gsub(/[0-9]+/, "#", name); print name "\t" f[11] + f[12]}'
+}
+thread_ticks >"$WORK/threads.before"
 CPU_BEFORE=$(cpu_ticks)
+SYS_BEFORE=$(sys_ticks)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "measuring: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency (store: $STORE, access log: $ACCESS_LOG)"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/post.lua" "$URL" | tee "$WORK/wrk.txt"
 kill "$SAMPLER" 2>/dev/null || true
 CPU_AFTER=$(cpu_ticks)
+SYS_AFTER=$(sys_ticks)
+thread_ticks >"$WORK/threads.after"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 REQUESTS=$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")
 
@@ -109,7 +119,12 @@ SOCKET=$(grep 'Socket errors' "$WORK/wrk.txt" | sed 's/^ *//' || true)
 echo "non-2xx responses: ${NON2XX:-0}; ${SOCKET:-socket errors: none}"
 # CPU time the server spent per request: independent of other processes competing for the cores
 echo "server CPU per request: $(awk -v a="$CPU_BEFORE" -v b="$CPU_AFTER" -v n="$REQUESTS" -v hz="$(getconf CLK_TCK)" \
-  'BEGIN {printf "%.3f ms (%d requests)", (b - a) * 1000 / hz / n, n}')"
+  -v sa="$SYS_BEFORE" -v sb="$SYS_AFTER" \
+  'BEGIN {printf "%.3f ms, of which %.3f ms in the kernel (%d requests)", (b - a) * 1000 / hz / n, (sb - sa) * 1000 / hz / n, n}')"
+echo "server CPU by thread group (ms per request; threads that started and ended during the run are missed):"
+awk -F'\t' -v n="$REQUESTS" -v hz="$(getconf CLK_TCK)" 'NR==FNR {b[$1]+=$2; next} {a[$1]+=$2}
+  END {for (k in a) if (a[k]-b[k] > 0) printf "  %.3f  %s\n", (a[k]-b[k])*1000/hz/n, k}' \
+  "$WORK/threads.before" "$WORK/threads.after" | sort -rn | head -12
 echo "load average before/after: $LOAD_BEFORE / $LOAD_AFTER (2 cores; other processes compete for them)"
 echo "executions completed: $(metric interlock_executions_seconds_count 'status="completed"')  failed: $(metric interlock_executions_seconds_count 'status="failed"')"
 echo "memory samples (every 10 s):"

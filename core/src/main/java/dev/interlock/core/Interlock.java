@@ -148,7 +148,9 @@ public final class Interlock implements AutoCloseable {
 
     /**
      * Changes made by other nodes; when set (or when the action store is itself a {@link
-     * ChangeFeed}) the engine caches resolved flows and drops them on every notification.
+     * ChangeFeed}, as the JDBC and in-memory stores are) the engine caches resolved flows and drops
+     * them on every notification. Without an explicit feed, a binding store that is a feed is
+     * subscribed to as well.
      */
     public Builder changes(ChangeFeed changes) {
       this.changes = Objects.requireNonNull(changes);
@@ -241,11 +243,33 @@ public final class Interlock implements AutoCloseable {
       Engine engine = new Engine(catalog, loader, actions, bindings, executions, cache, clock, ids, observer, config, directory);
       ActionAdministration administration = new ActionAdministrationService(
           catalog, loader, actions, bindings, engine, clock, ids, limits, engine::invalidateFlows);
-      ChangeFeed feed = changes != null ? changes : actions instanceof ChangeFeed f ? f : null;
+      List<ChangeFeed> feeds = new ArrayList<>();
+      if (changes != null) {
+        feeds.add(changes);
+      } else {
+        // the in-memory stores each report their own changes; a JDBC action store reports both kinds
+        if (actions instanceof ChangeFeed f) {
+          feeds.add(f);
+        }
+        if (bindings instanceof ChangeFeed f && f != actions) {
+          feeds.add(f);
+        }
+      }
       AutoCloseable subscription = null;
-      if (feed != null) {
+      // an in-memory action store reports only action changes: bindings kept elsewhere must report theirs
+      boolean covered = changes != null
+          || actions instanceof ChangeFeed && (!(actions instanceof InMemoryActionStore) || bindings instanceof ChangeFeed);
+      if (covered) {
         engine.enableFlowCache();
-        subscription = feed.subscribe(engine::invalidateFlows);
+        List<AutoCloseable> subscriptions = new ArrayList<>();
+        for (ChangeFeed f : feeds) {
+          subscriptions.add(f.subscribe(engine::invalidateFlows));
+        }
+        subscription = () -> {
+          for (AutoCloseable c : subscriptions) {
+            c.close();
+          }
+        };
       }
       RetentionPruner pruner =
           new RetentionPruner(executions, clock, config.executionRetention(), pruneInterval, backgroundErrors);

@@ -26,6 +26,8 @@ import java.util.Set;
  *     on first start for SQLite
  * @param maxBodyBytes largest request body accepted
  * @param httpThreads maximum request threads
+ * @param executeConcurrency most flows the execute endpoint runs at once, 0 for no limit; more
+ *     requests wait (up to the flow timeout, then 503) for a slot
  * @param drainTimeout how long a shutdown waits for in-flight requests
  * @param accessLog whether one JSON access-log line is written per request
  * @param flowTimeout budget of one flow run
@@ -46,6 +48,7 @@ public record HttpConfig(
     Path secretKeysFile,
     int maxBodyBytes,
     int httpThreads,
+    int executeConcurrency,
     Duration drainTimeout,
     boolean accessLog,
     Duration flowTimeout,
@@ -106,7 +109,7 @@ public record HttpConfig(
   public HttpConfig withPort(int value) {
     return new HttpConfig(host, value, dataDir, databaseUrl, databaseUser, databasePassword, secretKeys,
         secretKeysFile, maxBodyBytes,
-        httpThreads, drainTimeout, accessLog, flowTimeout, asyncWorkers, asyncQueue, egressAllowList,
+        httpThreads, executeConcurrency, drainTimeout, accessLog, flowTimeout, asyncWorkers, asyncQueue, egressAllowList,
         adminTokenSha256, tokens);
   }
 
@@ -134,7 +137,8 @@ public record HttpConfig(
   public String toString() {
     return "HttpConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", databaseUrl="
         + redacted(effectiveDatabaseUrl()) + ", maxBodyBytes=" + maxBodyBytes + ", httpThreads=" + httpThreads
-        + ", drainTimeout=" + drainTimeout + ", accessLog=" + accessLog + ", flowTimeout=" + flowTimeout
+        + ", executeConcurrency=" + executeConcurrency + ", drainTimeout=" + drainTimeout + ", accessLog=" + accessLog
+        + ", flowTimeout=" + flowTimeout
         + ", asyncWorkers=" + asyncWorkers + ", asyncQueue=" + asyncQueue + ", egressAllowList=" + egressAllowList
         + ", tokens=" + tokens.stream().map(TokenDefinition::name).toList() + "]";
   }

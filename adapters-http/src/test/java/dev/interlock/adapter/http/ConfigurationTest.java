@@ -24,6 +24,19 @@ class ConfigurationTest {
   }
 
   @Test
+  void boundsConcurrentFlowsToTwoPerProcessorOnlyForTheInMemoryStoreUnlessConfigured() {
+    HttpConfig memory = HttpConfig.load(new String[] {"--database.url=memory:"}, Map.of());
+    HttpConfig sqlite = HttpConfig.load(new String[0], Map.of());
+    HttpConfig set = HttpConfig.load(new String[] {"--execute.concurrency=3"}, Map.of());
+
+    assertThat(memory.executeConcurrency()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+    assertThat(sqlite.executeConcurrency()).isZero();
+    assertThat(set.executeConcurrency()).isEqualTo(3);
+    assertThatThrownBy(() -> HttpConfig.load(new String[] {"--execute.concurrency=-1"}, Map.of()))
+        .hasMessageContaining("execute.concurrency: must be between 0 and 10000, got -1");
+  }
+
+  @Test
   void letsFlagsOverrideTheEnvironmentAndTheEnvironmentOverrideTheFile(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("interlock.properties");
     Files.writeString(file, "port=9001\ndata-dir=/from-file\nmax.body.bytes=4096\ndrain.timeout.ms=500\n");

@@ -3,16 +3,31 @@ package dev.interlock.core.internal;
 import dev.interlock.core.port.IdGenerator;
 import java.security.SecureRandom;
 
-/** Ids with 128 random bits in base62, from a {@link SecureRandom}: unguessable, URL-safe. */
+/**
+ * Ids with 128 random bits in base62, from a {@link SecureRandom}: unguessable, URL-safe.
+ *
+ * <p>Each thread draws from its own generator, a DRBG seeded from the platform's entropy source
+ * when the thread first asks. One shared {@code new SecureRandom()} (NativePRNG on Linux) reads
+ * {@code /dev/urandom} under a process-wide lock on every call: under concurrent load it was the
+ * most contended monitor of the server (an id per execution).
+ */
 public final class SecureIdGenerator implements IdGenerator {
   private static final char[] ALPHABET =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
-  private final SecureRandom random = new SecureRandom();
+  private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(SecureIdGenerator::generator);
+
+  private static SecureRandom generator() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      return new SecureRandom(); // a JDK without DRBG (it is standard since 9): the default, shared lock and all
+    }
+  }
 
   @Override
   public String newId(String prefix) {
     byte[] bytes = new byte[16];
-    random.nextBytes(bytes);
+    random.get().nextBytes(bytes);
     return encode(prefix, bytes);
   }
 

@@ -240,12 +240,16 @@ public final class Json {
   }
 
   private static final class Parser {
-    private final String s;
+    // the text as chars: String.charAt checks the coder and the bounds on every call, and scanning
+    // strings was the top of the parser's profile
+    private final char[] s;
+    private final int n;
     private int pos;
     private int depth;
 
     Parser(String s) {
-      this.s = s;
+      this.s = s.toCharArray();
+      this.n = this.s.length;
     }
 
     IllegalArgumentException error(String msg) {
@@ -253,8 +257,8 @@ public final class Json {
     }
 
     void skipWs() {
-      while (pos < s.length()) {
-        char c = s.charAt(pos);
+      while (pos < n) {
+        char c = s[pos];
         if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
           pos++;
         } else {
@@ -264,10 +268,10 @@ public final class Json {
     }
 
     Object value() {
-      if (pos >= s.length()) {
+      if (pos >= n) {
         throw error("unexpected end of input");
       }
-      char c = s.charAt(pos);
+      char c = s[pos];
       switch (c) {
         case '{':
           return object();
@@ -290,11 +294,23 @@ public final class Json {
     }
 
     private Object literal(String word, Object v) {
-      if (!s.startsWith(word, pos)) {
+      if (!startsWith(word)) {
         throw error("expected " + word);
       }
       pos += word.length();
       return v;
+    }
+
+    private boolean startsWith(String word) {
+      if (pos + word.length() > n) {
+        return false;
+      }
+      for (int i = 0; i < word.length(); i++) {
+        if (s[pos + i] != word.charAt(i)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private void enter() {
@@ -308,14 +324,14 @@ public final class Json {
       pos++;
       Map<String, Object> m = new LinkedHashMap<>();
       skipWs();
-      if (pos < s.length() && s.charAt(pos) == '}') {
+      if (pos < n && s[pos] == '}') {
         pos++;
         depth--;
         return m;
       }
       while (true) {
         skipWs();
-        if (pos >= s.length() || s.charAt(pos) != '"') {
+        if (pos >= n || s[pos] != '"') {
           throw error("expected a property name");
         }
         String k = string();
@@ -324,7 +340,7 @@ public final class Json {
         skipWs();
         m.put(k, value());
         skipWs();
-        if (pos < s.length() && s.charAt(pos) == ',') {
+        if (pos < n && s[pos] == ',') {
           pos++;
           continue;
         }
@@ -339,7 +355,7 @@ public final class Json {
       pos++;
       List<Object> l = new ArrayList<>();
       skipWs();
-      if (pos < s.length() && s.charAt(pos) == ']') {
+      if (pos < n && s[pos] == ']') {
         pos++;
         depth--;
         return l;
@@ -348,7 +364,7 @@ public final class Json {
         skipWs();
         l.add(value());
         skipWs();
-        if (pos < s.length() && s.charAt(pos) == ',') {
+        if (pos < n && s[pos] == ',') {
           pos++;
           continue;
         }
@@ -359,7 +375,7 @@ public final class Json {
     }
 
     private void expect(char c) {
-      if (pos >= s.length() || s.charAt(pos) != c) {
+      if (pos >= n || s[pos] != c) {
         throw error("expected '" + c + "'");
       }
       pos++;
@@ -370,12 +386,12 @@ public final class Json {
       StringBuilder sb = null;
       int start = pos;
       while (true) {
-        if (pos >= s.length()) {
+        if (pos >= n) {
           throw error("unterminated string");
         }
-        char c = s.charAt(pos);
+        char c = s[pos];
         if (c == '"') {
-          String out = sb == null ? s.substring(start, pos) : sb.append(s, start, pos).toString();
+          String out = sb == null ? new String(s, start, pos - start) : sb.append(s, start, pos - start).toString();
           pos++;
           return out;
         }
@@ -386,12 +402,12 @@ public final class Json {
           if (sb == null) {
             sb = new StringBuilder();
           }
-          sb.append(s, start, pos);
+          sb.append(s, start, pos - start);
           pos++;
-          if (pos >= s.length()) {
+          if (pos >= n) {
             throw error("unterminated escape");
           }
-          char e = s.charAt(pos++);
+          char e = s[pos++];
           switch (e) {
             case '"', '\\', '/' -> sb.append(e);
             case 'b' -> sb.append('\b');
@@ -400,11 +416,11 @@ public final class Json {
             case 'r' -> sb.append('\r');
             case 't' -> sb.append('\t');
             case 'u' -> {
-              if (pos + 4 > s.length()) {
+              if (pos + 4 > n) {
                 throw error("bad unicode escape");
               }
               try {
-                sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
+                sb.append((char) Integer.parseInt(new String(s, pos, 4), 16));
               } catch (NumberFormatException ex) {
                 throw error("bad unicode escape");
               }
@@ -421,12 +437,12 @@ public final class Json {
 
     private Number number() {
       int start = pos;
-      if (s.charAt(pos) == '-') {
+      if (s[pos] == '-') {
         pos++;
       }
       boolean fraction = false;
-      while (pos < s.length()) {
-        char c = s.charAt(pos);
+      while (pos < n) {
+        char c = s[pos];
         if (c >= '0' && c <= '9') {
           pos++;
         } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
@@ -436,7 +452,7 @@ public final class Json {
           break;
         }
       }
-      String t = s.substring(start, pos);
+      String t = new String(s, start, pos - start);
       try {
         if (!fraction && t.length() < 19) {
           return Long.parseLong(t);

@@ -6,6 +6,7 @@ import dev.interlock.core.action.Action;
 import dev.interlock.core.action.ActionId;
 import dev.interlock.core.action.ActionVersion;
 import dev.interlock.core.port.ActionStore;
+import dev.interlock.core.port.ChangeFeed;
 import dev.interlock.core.trigger.TriggerId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,10 +16,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** {@link ActionStore} in memory; every method is atomic. */
-public final class InMemoryActionStore implements ActionStore {
+/**
+ * {@link ActionStore} in memory; every method is atomic. It is also a {@link ChangeFeed} that
+ * reports every change, so that an engine on it caches resolved flows even when the store is
+ * changed directly rather than through the engine's administration.
+ */
+public final class InMemoryActionStore implements ActionStore, ChangeFeed {
   private final Map<ActionId, Action> actions = new LinkedHashMap<>();
   private final Map<ActionId, TreeMap<Integer, ActionVersion>> versions = new LinkedHashMap<>();
+  private final ChangeListeners listeners = new ChangeListeners();
+
+  @Override
+  public AutoCloseable subscribe(Runnable listener) {
+    return listeners.subscribe(listener);
+  }
 
   @Override
   public synchronized Optional<Action> find(ActionId id) {
@@ -43,6 +54,7 @@ public final class InMemoryActionStore implements ActionStore {
       throw new ConflictException("action_exists", "action " + action.id() + " exists already");
     }
     actions.put(action.id(), action);
+    listeners.changed();
   }
 
   @Override
@@ -58,12 +70,15 @@ public final class InMemoryActionStore implements ActionStore {
               + ", expected " + expectedRevision + ")");
     }
     actions.put(action.id(), action);
+    listeners.changed();
   }
 
   @Override
   public synchronized boolean delete(ActionId id) {
     versions.remove(id);
-    return actions.remove(id) != null;
+    boolean removed = actions.remove(id) != null;
+    listeners.changed();
+    return removed;
   }
 
   @Override
@@ -74,6 +89,7 @@ public final class InMemoryActionStore implements ActionStore {
           "version_exists", "version " + version.number() + " of action " + version.actionId() + " exists already");
     }
     vs.put(version.number(), version);
+    listeners.changed();
   }
 
   @Override
@@ -90,12 +106,15 @@ public final class InMemoryActionStore implements ActionStore {
     }
     addVersion(version);
     actions.put(updated.id(), updated);
+    listeners.changed();
   }
 
   @Override
   public synchronized boolean deleteVersion(ActionId action, int number) {
     TreeMap<Integer, ActionVersion> vs = versions.get(action);
-    return vs != null && vs.remove(number) != null;
+    boolean removed = vs != null && vs.remove(number) != null;
+    listeners.changed();
+    return removed;
   }
 
   @Override

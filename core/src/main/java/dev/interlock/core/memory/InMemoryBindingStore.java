@@ -4,14 +4,24 @@ import dev.interlock.core.ConflictException;
 import dev.interlock.core.action.Binding;
 import dev.interlock.core.action.TriggerBindings;
 import dev.interlock.core.port.BindingStore;
+import dev.interlock.core.port.ChangeFeed;
 import dev.interlock.core.trigger.TriggerId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link BindingStore} in memory; reads are lock-free, replacements atomic. */
-public final class InMemoryBindingStore implements BindingStore {
+/**
+ * {@link BindingStore} in memory; reads are lock-free, replacements atomic. It is also a {@link
+ * ChangeFeed} that reports every replacement (see {@link InMemoryActionStore}).
+ */
+public final class InMemoryBindingStore implements BindingStore, ChangeFeed {
   private final Map<TriggerId, TriggerBindings> bindings = new ConcurrentHashMap<>();
+  private final ChangeListeners listeners = new ChangeListeners();
+
+  @Override
+  public AutoCloseable subscribe(Runnable listener) {
+    return listeners.subscribe(listener);
+  }
 
   @Override
   public TriggerBindings get(TriggerId trigger) {
@@ -26,7 +36,7 @@ public final class InMemoryBindingStore implements BindingStore {
         throw new IllegalArgumentException("binding " + b.id() + " belongs to " + b.trigger() + ", not " + trigger);
       }
     }
-    return bindings.compute(
+    TriggerBindings replaced = bindings.compute(
         trigger,
         (k, current) -> {
           long revision = current == null ? 0 : current.revision();
@@ -38,5 +48,7 @@ public final class InMemoryBindingStore implements BindingStore {
           }
           return new TriggerBindings(trigger, list, revision + 1);
         });
+    listeners.changed();
+    return replaced;
   }
 }

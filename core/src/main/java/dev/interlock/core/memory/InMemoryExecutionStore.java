@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * {@link ExecutionStore} in memory, bounded: beyond {@code capacity} records the oldest finished
@@ -18,10 +19,18 @@ import java.util.Optional;
  * process does not grow without limit.
  */
 public final class InMemoryExecutionStore implements ExecutionStore {
-  /** Default number of records kept. */
-  public static final int DEFAULT_CAPACITY = 100_000;
+  /**
+   * Default number of records kept: 10,000. A finished 2-action post-login record holds about 4 KB
+   * of heap, so the default keeps ~40 MB; the former 100,000 (~400 MB) did not fit the 512 MB
+   * heap of the load test and made its memory climb for the whole run.
+   */
+  public static final int DEFAULT_CAPACITY = 10_000;
 
   private final int capacity;
+  // a lock that parks waiters: a contended monitor spins, and under 32 request threads on two cores
+  // this store's monitor was the most contended one of the server, burning CPU while its owner waited
+  // for a core
+  private final ReentrantLock lock = new ReentrantLock();
   private final LinkedHashMap<ExecutionId, StoredExecution> byId = new LinkedHashMap<>();
   private final Map<String, ExecutionId> byState = new LinkedHashMap<>();
 
@@ -37,17 +46,22 @@ public final class InMemoryExecutionStore implements ExecutionStore {
   }
 
   @Override
-  public synchronized void save(StoredExecution execution) {
-    ExecutionId id = execution.record().id();
-    StoredExecution previous = byId.remove(id);
-    if (previous != null && previous.record().continuation() != null) {
-      byState.remove(previous.record().continuation().state());
+  public void save(StoredExecution execution) {
+    lock.lock();
+    try {
+      ExecutionId id = execution.record().id();
+      StoredExecution previous = byId.remove(id);
+      if (previous != null && previous.record().continuation() != null) {
+        byState.remove(previous.record().continuation().state());
+      }
+      byId.put(id, execution);
+      if (execution.record().status() == ExecutionStatus.SUSPENDED && execution.record().continuation() != null) {
+        byState.put(execution.record().continuation().state(), id);
+      }
+      evict();
+    } finally {
+      lock.unlock();
     }
-    byId.put(id, execution);
-    if (execution.record().status() == ExecutionStatus.SUSPENDED && execution.record().continuation() != null) {
-      byState.put(execution.record().continuation().state(), id);
-    }
-    evict();
   }
 
   private void evict() {
@@ -66,66 +80,96 @@ public final class InMemoryExecutionStore implements ExecutionStore {
   }
 
   @Override
-  public synchronized Optional<StoredExecution> find(ExecutionId id) {
-    return Optional.ofNullable(byId.get(id));
-  }
-
-  @Override
-  public synchronized Optional<StoredExecution> findByState(String state) {
-    ExecutionId id = byState.get(state);
-    return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
-  }
-
-  @Override
-  public synchronized List<StoredExecution> pending() {
-    List<StoredExecution> out = new ArrayList<>();
-    for (StoredExecution e : byId.values()) {
-      if (e.record().status() == ExecutionStatus.PENDING) {
-        out.add(e);
-      }
+  public Optional<StoredExecution> find(ExecutionId id) {
+    lock.lock();
+    try {
+      return Optional.ofNullable(byId.get(id));
+    } finally {
+      lock.unlock();
     }
-    return out;
   }
 
   @Override
-  public synchronized boolean claim(StoredExecution claimed, Instant expectedUpdatedAt) {
-    StoredExecution current = byId.get(claimed.record().id());
-    if (current == null || current.record().status() != ExecutionStatus.PENDING) {
-      return false;
+  public Optional<StoredExecution> findByState(String state) {
+    lock.lock();
+    try {
+      ExecutionId id = byState.get(state);
+      return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+    } finally {
+      lock.unlock();
     }
-    Instant at = current.record().updatedAt();
-    if (at == null ? expectedUpdatedAt != null : expectedUpdatedAt == null || at.toEpochMilli() != expectedUpdatedAt.toEpochMilli()) {
-      return false;
-    }
-    save(claimed);
-    return true;
   }
 
   @Override
-  public synchronized List<StoredExecution> exhausted() {
-    List<StoredExecution> out = new ArrayList<>();
-    for (StoredExecution e : byId.values()) {
-      if (e.record().status() == ExecutionStatus.FAILED && e.snapshot() != null) {
-        out.add(e);
-      }
-    }
-    return out;
-  }
-
-  @Override
-  public synchronized int deleteUpdatedBefore(Instant cutoff) {
-    int n = 0;
-    Iterator<Map.Entry<ExecutionId, StoredExecution>> it = byId.entrySet().iterator();
-    while (it.hasNext()) {
-      StoredExecution e = it.next().getValue();
-      if (e.record().updatedAt() != null && e.record().updatedAt().isBefore(cutoff)) {
-        it.remove();
-        if (e.record().continuation() != null) {
-          byState.remove(e.record().continuation().state());
+  public List<StoredExecution> pending() {
+    lock.lock();
+    try {
+      List<StoredExecution> out = new ArrayList<>();
+      for (StoredExecution e : byId.values()) {
+        if (e.record().status() == ExecutionStatus.PENDING) {
+          out.add(e);
         }
-        n++;
       }
+      return out;
+    } finally {
+      lock.unlock();
     }
-    return n;
+  }
+
+  @Override
+  public boolean claim(StoredExecution claimed, Instant expectedUpdatedAt) {
+    lock.lock();
+    try {
+      StoredExecution current = byId.get(claimed.record().id());
+      if (current == null || current.record().status() != ExecutionStatus.PENDING) {
+        return false;
+      }
+      Instant at = current.record().updatedAt();
+      if (at == null ? expectedUpdatedAt != null : expectedUpdatedAt == null || at.toEpochMilli() != expectedUpdatedAt.toEpochMilli()) {
+        return false;
+      }
+      save(claimed);
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<StoredExecution> exhausted() {
+    lock.lock();
+    try {
+      List<StoredExecution> out = new ArrayList<>();
+      for (StoredExecution e : byId.values()) {
+        if (e.record().status() == ExecutionStatus.FAILED && e.snapshot() != null) {
+          out.add(e);
+        }
+      }
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public int deleteUpdatedBefore(Instant cutoff) {
+    lock.lock();
+    try {
+      int n = 0;
+      Iterator<Map.Entry<ExecutionId, StoredExecution>> it = byId.entrySet().iterator();
+      while (it.hasNext()) {
+        StoredExecution e = it.next().getValue();
+        if (e.record().updatedAt() != null && e.record().updatedAt().isBefore(cutoff)) {
+          it.remove();
+          if (e.record().continuation() != null) {
+            byState.remove(e.record().continuation().state());
+          }
+          n++;
+        }
+      }
+      return n;
+    } finally {
+      lock.unlock();
+    }
   }
 }

@@ -50,6 +50,9 @@ public final class Schema {
   private final Supplier<Object> defaultValue;
   // names of the properties, computed on first use (a benign race: every thread computes the same set)
   private volatile Set<String> propertyNames;
+  // whether applyDefaults can change anything below this schema: without it, the walk of a whole
+  // event (a few hundred map lookups) ran on every execution, mostly through subtrees with no default
+  private final boolean defaultsBelow;
 
   private Schema(
       Kind kind,
@@ -68,6 +71,11 @@ public final class Schema {
     this.nullable = nullable;
     this.open = open;
     this.defaultValue = defaultValue;
+    boolean below = items != null && (items.hasDefault() || items.defaultsBelow);
+    for (Property p : this.properties) {
+      below |= p.schema().hasDefault() || p.schema().defaultsBelow;
+    }
+    this.defaultsBelow = below;
   }
 
   private static Schema of(Kind kind) {
@@ -351,6 +359,9 @@ public final class Schema {
    */
   @SuppressWarnings("unchecked")
   public Object applyDefaults(Object v) {
+    if (!defaultsBelow) {
+      return v;
+    }
     if (v instanceof Map && kind == Kind.OBJECT) {
       Map<String, Object> m = (Map<String, Object>) v;
       for (Property p : properties) {

@@ -39,6 +39,31 @@ class SecureIdGeneratorTest {
     assertThat(a).isNotEqualTo(b);
   }
 
+  @Test
+  void generatesDistinctIdsOnManyThreadsAtOnce() throws Exception {
+    SecureIdGenerator ids = new SecureIdGenerator();
+    java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+
+    try {
+      java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < 2000; i++) {
+            seen.add(ids.newId("exec"));
+          }
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(seen).hasSize(8 * 2000).allMatch(id -> id.matches("exec_[0-9A-Za-z]{22}"));
+  }
+
   private static String reference(byte[] bytes) {
     BigInteger n = new BigInteger(1, bytes);
     BigInteger base = BigInteger.valueOf(62);

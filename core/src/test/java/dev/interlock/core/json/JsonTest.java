@@ -18,6 +18,24 @@ class JsonTest {
   }
 
   @Test
+  void parsesTextBeyondLatin1WithEscapesAndUnicodeEscapes() {
+    String text = "{\"name\":\"Zoë 日本 \\u00e9\\t\\\"q\\\"\",\"emoji\":\"\uD83D\uDE00\",\"n\":[-12,3.25e2,false]}";
+
+    Map<String, Object> value = Json.parseObject(text);
+
+    assertThat(value.get("name")).isEqualTo("Zoë 日本 é\t\"q\"");
+    assertThat(value.get("emoji")).isEqualTo("\uD83D\uDE00");
+    assertThat(value.get("n")).isEqualTo(List.of(-12L, 325L, false));
+  }
+
+  @Test
+  void refusesTruncatedLiteralsAndStrings() {
+    assertThatThrownBy(() -> Json.parse("[tr")).hasMessageContaining("expected true");
+    assertThatThrownBy(() -> Json.parse("\"abc")).hasMessageContaining("unterminated string");
+    assertThatThrownBy(() -> Json.parse("\"\\u12\"")).hasMessageContaining("bad unicode escape");
+  }
+
+  @Test
   void writesIntegralNumbersWithoutAFraction() {
     assertThat(Json.write(List.of(1.0, 2L, 0.5, Double.NaN))).isEqualTo("[1,2,0.5,null]");
   }

@@ -40,6 +40,35 @@ class SchemaTest {
   }
 
   @Test
+  void fillsDefaultsNestedInsideArraysAndPresentObjects() {
+    Schema nested = Schema.object().optional("items",
+        Schema.arrayOf(Schema.object().optional("tags", Schema.mapOf(Schema.string()).defaultingToEmpty())));
+    Map<String, Object> event = Json.parseObject("{\"items\":[{}]}");
+
+    nested.applyDefaults(event);
+
+    assertThat(event).isEqualTo(Map.of("items", java.util.List.of(Map.of("tags", Map.of()))));
+  }
+
+  @Test
+  void doesNotWalkPartsOfTheEventThatHaveNoDefaults() {
+    Map<String, Object> user = new java.util.HashMap<>(Map.of("user_id", "u1")) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public Object get(Object key) {
+        throw new AssertionError("read " + key + " below a schema without defaults");
+      }
+    };
+    Map<String, Object> event = new java.util.LinkedHashMap<>();
+    event.put("user", user);
+
+    schema.applyDefaults(event);
+
+    assertThat(event).containsEntry("secrets", Map.of());
+  }
+
+  @Test
   void aClosedObjectRejectsUnknownProperties() {
     Schema closed = Schema.object().optional("a", Schema.bool()).closed();
 

@@ -42,6 +42,7 @@ public final class ConfigLoader {
     d.put("secret.keys.file", "");
     d.put("max.body.bytes", String.valueOf(256 * 1024));
     d.put("http.threads", "200");
+    d.put("execute.concurrency", "");
     d.put("drain.timeout.ms", "10000");
     d.put("access.log", "true");
     d.put("flow.timeout.ms", "20000");
@@ -152,6 +153,11 @@ public final class ConfigLoader {
     int port = integer(m, "port", 0, 65535, problems);
     int maxBody = integer(m, "max.body.bytes", 1024, 64 * 1024 * 1024, problems);
     int threads = integer(m, "http.threads", 8, 10_000, problems);
+    // flows waiting for a database commit must not hold a slot (group commit batches the waiters),
+    // so only the in-memory store is bounded unless configured
+    int concurrency = m.get("execute.concurrency").isBlank()
+        ? (HttpConfig.MEMORY.equals(m.get("database.url").trim()) ? 2 * Runtime.getRuntime().availableProcessors() : 0)
+        : integer(m, "execute.concurrency", 0, 10_000, problems);
     int drain = integer(m, "drain.timeout.ms", 0, 600_000, problems);
     int flow = integer(m, "flow.timeout.ms", 1, 600_000, problems);
     int workers = integer(m, "async.workers", 1, 1024, problems);
@@ -173,7 +179,7 @@ public final class ConfigLoader {
         blankToNull(m.get("database.user")), blankToNull(m.get("database.password")),
         blankToNull(m.get("secret.keys")),
         blankToNull(m.get("secret.keys.file")) == null ? null : Path.of(m.get("secret.keys.file").trim()), maxBody, threads,
-        Duration.ofMillis(drain), Boolean.parseBoolean(accessLog), Duration.ofMillis(flow), workers, queue, egress,
+        concurrency, Duration.ofMillis(drain), Boolean.parseBoolean(accessLog), Duration.ofMillis(flow), workers, queue, egress,
         adminHash == null ? null : adminHash.toLowerCase(Locale.ROOT), tokens);
   }
 

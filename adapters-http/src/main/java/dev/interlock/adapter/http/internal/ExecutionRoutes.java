@@ -21,10 +21,12 @@ public final class ExecutionRoutes {
   static final String EXECUTE = "execute:triggers";
   private final TriggerExecutor executor;
   private final long maxBodyBytes;
+  private final ExecutionGate gate;
 
-  public ExecutionRoutes(TriggerExecutor executor, long maxBodyBytes) {
+  public ExecutionRoutes(TriggerExecutor executor, long maxBodyBytes, ExecutionGate gate) {
     this.executor = executor;
     this.maxBodyBytes = maxBodyBytes;
+    this.gate = gate;
   }
 
   public List<Route> routes() {
@@ -37,9 +39,10 @@ public final class ExecutionRoutes {
   private void execute(Context ctx) {
     TriggerId trigger = trigger(ctx.pathParam("triggerId"));
     Map<String, Object> event = Body.object(ctx, false, maxBodyBytes);
-    // Without waiting: while an action waits for I/O (fetch), this request holds no server thread.
+    // The slot bounds flows running on request threads; it is released when the call returns, so an
+    // action waiting for I/O (fetch) holds neither a slot nor a server thread while it waits.
     java.util.concurrent.CompletableFuture<ExecutionResult> result =
-        executor.executeAsync(trigger, event).toCompletableFuture();
+        gate.run(() -> executor.executeAsync(trigger, event).toCompletableFuture());
     if (result.isDone() && !result.isCompletedExceptionally()) {
       respond(ctx, trigger, result.join());
     } else {

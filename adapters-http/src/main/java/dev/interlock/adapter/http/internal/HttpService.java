@@ -56,7 +56,8 @@ public final class HttpService implements AutoCloseable {
         ctx -> ctx.contentType("application/json").result(openApi)));
     all.addAll(new ManagementRoutes(interlock.administration(), interlock.executor(), interlock.triggers(), runtimes)
         .routes());
-    all.addAll(new ExecutionRoutes(interlock.executor(), config.maxBodyBytes()).routes());
+    all.addAll(new ExecutionRoutes(interlock.executor(), config.maxBodyBytes(),
+        new ExecutionGate(config.executeConcurrency(), config.flowTimeout())).routes());
     this.routes = List.copyOf(all);
   }
 
