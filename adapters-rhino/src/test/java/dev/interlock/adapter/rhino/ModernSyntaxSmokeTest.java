@@ -53,4 +53,40 @@ class ModernSyntaxSmokeTest {
     // the rewrite keeps every statement on the author's line
     assertThat(r.results().get(0).error().stack()).contains("test-action:10");
   }
+
+  @Test
+  void asyncFunctionsThatNeverAwaitKeepAsyncSemantics() {
+    EngineFixture engine = Scripts.engine();
+    String code = String.join("\n",
+        "async function double(x) { return x * 2; }",
+        "async function fails() { throw new RangeError('no'); }",
+        "const self = { n: 5, async get() { return this.n; } };",
+        "async function count() { return arguments.length; }",
+        "exports.onExecutePostLogin = async (event, api) => {",
+        "  const p = fails();",
+        "  const caught = await p.then(() => 'resolved', e => e.name + ':' + e.message);",
+        "  api.accessToken.setCustomClaim('r', [await double(21), caught, double(1) instanceof Promise, await self.get(),",
+        "    await count(1, 2, 3)]);",
+        "};");
+
+    ExecutionRecord r = Scripts.run(engine, code);
+
+    assertThat(r.commands().get(0).arg(1)).isEqualTo(java.util.List.of(42L, "RangeError:no", true, 5L, 3L));
+  }
+
+  @Test
+  void aThrowInAHandlerThatNeverAwaitsFailsTheActionOnItsLine() {
+    EngineFixture engine = Scripts.engine();
+    String code = String.join("\n",
+        "exports.onExecutePostLogin = async (event, api) => {",
+        "  api.accessToken.setCustomClaim('before', true);",
+        "  undefined.boom;",
+        "};");
+
+    ExecutionRecord r = Scripts.run(engine, code);
+
+    assertThat(r.status().toString()).isEqualTo("FAILED");
+    assertThat(r.results().get(0).error().name()).isEqualTo("TypeError");
+    assertThat(r.results().get(0).error().stack()).contains("test-action:3");
+  }
 }

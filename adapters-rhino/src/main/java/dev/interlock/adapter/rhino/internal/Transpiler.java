@@ -38,7 +38,7 @@ final class Transpiler {
     Result result =
         compiler.compile(
             List.of(SourceFile.fromCode("externs.js", "")),
-            List.of(SourceFile.fromCode(INPUT_NAME, RegExpLiterals.rewrite(source))),
+            List.of(SourceFile.fromCode(INPUT_NAME, SourceRewrites.rewrite(source))),
             options);
     if (!result.success || !result.errors.isEmpty()) {
       throw syntaxErrors(result.errors);
