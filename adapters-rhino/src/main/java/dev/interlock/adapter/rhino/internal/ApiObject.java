@@ -91,33 +91,16 @@ final class ApiObject {
 
   /**
    * A promise settled when {@code stage} completes (an api method answering later, such as a
-   * directory lookup); meanwhile the execution holds no thread. The stage is copied, so that an
-   * execution ending first cancels only its own wait.
+   * directory lookup). The stage is copied, so that an execution ending first cancels only its own
+   * wait.
    */
   private static Object later(Context cx, Execution execution, java.util.concurrent.CompletionStage<?> stage) {
-    Scriptable scope = execution.scope();
-    org.mozilla.javascript.Function[] settle = new org.mozilla.javascript.Function[2];
-    org.mozilla.javascript.Function ctor = (org.mozilla.javascript.Function) ScriptableObject.getProperty(scope, "Promise");
-    Object promise = ctor.construct(cx, scope, new Object[] {
-        new org.mozilla.javascript.LambdaFunction(scope, "executor", 2, (c, s, t, args) -> {
-          settle[0] = (org.mozilla.javascript.Function) args[0];
-          settle[1] = (org.mozilla.javascript.Function) args[1];
-          return org.mozilla.javascript.Undefined.instance;
-        })});
-    execution.awaitHost(stage.toCompletableFuture().copy(), (slice, value, error) -> {
-      if (error == null) {
-        Object js = value == Undefined.VALUE ? org.mozilla.javascript.Undefined.instance : JsValues.toJs(slice, scope, value);
-        settle[0].call(slice, scope, scope, new Object[] {js});
-        return;
-      }
-      Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-          ? error.getCause() : error;
-      Scriptable e = cause instanceof ApiCallException a
-          ? slice.newObject(scope, a.errorName(), new Object[] {a.getMessage()})
-          : slice.newObject(scope, "Error", new Object[] {"the api call failed: " + cause.getMessage()});
-      settle[1].call(slice, scope, scope, new Object[] {e});
-    });
-    return promise;
+    return HostPromises.promise(cx, execution, stage.toCompletableFuture().copy(),
+        (slice, scope, value) -> value == Undefined.VALUE ? org.mozilla.javascript.Undefined.instance
+            : JsValues.toJs(slice, scope, value),
+        (slice, scope, failure) -> failure instanceof ApiCallException a
+            ? slice.newObject(scope, a.errorName(), new Object[] {a.getMessage()})
+            : slice.newObject(scope, "Error", new Object[] {"the api call failed: " + failure.getMessage()}));
   }
 
   /** {@code Promise.resolve(value)} or {@code Promise.reject(value)} in the execution's scope. */

@@ -70,6 +70,17 @@ public final class NodeBridge {
     execution.awaitHost(future, (slice, value, error) -> then.deliver(slice, execution.scope(), value, error));
   }
 
+  /**
+   * A script promise settled when {@code future} completes, without the execution holding a thread
+   * meanwhile: resolved with {@code value}'s conversion, or rejected with {@code reason}'s (also for a
+   * conversion that throws).
+   */
+  public static <T> Object promise(Context cx, java.util.concurrent.CompletableFuture<T> future,
+      java.util.function.BiFunction<Context, T, Object> value, java.util.function.BiFunction<Context, Throwable, Object> reason) {
+    return HostPromises.promise(cx, Execution.current(cx), future,
+        (slice, scope, v) -> value.apply(slice, v), (slice, scope, failure) -> reason.apply(slice, failure));
+  }
+
   public static Object toJs(Context cx, Scriptable scope, Object json) {
     return JsValues.toJs(cx, scope, json);
   }

@@ -149,7 +149,7 @@ public final class NodeModules implements HostModules {
         Object result = call(fn, json, what);
         if (result instanceof CompletionStage<?> stage) {
           // A copy: when the execution ends first it cancels what it waits for, never the host's own stage.
-          return later(cx, target, stage.toCompletableFuture().copy(), what);
+          return later(cx, stage.toCompletableFuture().copy(), what);
         }
         return js(cx, target, result, what);
       }), ScriptableObject.PERMANENT);
@@ -170,32 +170,12 @@ public final class NodeModules implements HostModules {
    * thread. Its deadline still applies: a stage that never completes fails the action with
    * {@code action_timeout}.
    */
-  private static Object later(Context cx, Scriptable scope, java.util.concurrent.CompletableFuture<?> stage, String what) {
-    Function[] settle = new Function[2];
-    Scriptable promiseCtor = (Scriptable) ScriptableObject.getProperty(ScriptableObject.getTopLevelScope(scope), "Promise");
-    Object promise = ((Function) promiseCtor).construct(cx, scope, new Object[] {
-        new LambdaFunction(scope, "executor", 2, (c, s, t, args) -> {
-          settle[0] = (Function) args[0];
-          settle[1] = (Function) args[1];
-          return org.mozilla.javascript.Undefined.instance;
-        })});
-    NodeBridge.awaitHost(cx, stage, (slice, target, value, error) -> {
-      if (error == null) {
-        Object v;
-        try {
-          v = js(slice, target, value, what);
-        } catch (RhinoException ex) {
-          settle[1].call(slice, target, target,
-              new Object[] {errorObject(slice, target, "TypeError", what + " returned a value scripts cannot use")});
-          return;
-        }
-        settle[0].call(slice, target, target, new Object[] {v});
-      } else {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
-        settle[1].call(slice, target, target, new Object[] {errorObject(slice, target, "Error", what + " failed: " + cause.getMessage())});
-      }
-    });
-    return promise;
+  private static Object later(Context cx, java.util.concurrent.CompletableFuture<?> stage, String what) {
+    return NodeBridge.promise(cx, stage,
+        (slice, value) -> js(slice, NodeBridge.scope(slice), value, what),
+        (slice, failure) -> failure instanceof RhinoException
+            ? errorObject(slice, NodeBridge.scope(slice), "TypeError", what + " returned a value scripts cannot use")
+            : errorObject(slice, NodeBridge.scope(slice), "Error", what + " failed: " + failure.getMessage()));
   }
 
   private static Scriptable errorObject(Context cx, Scriptable scope, String name, String message) {
