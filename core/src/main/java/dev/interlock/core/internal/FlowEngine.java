@@ -195,8 +195,10 @@ final class FlowEngine {
     ScriptError error = null;
     if (outcome instanceof InvocationOutcome.Failure f) {
       status = ActionStatus.FAILED;
-      error = redact(step.redactor, f.error());
-      run.error = new ExecutionError(f.code(), describe(step.action.name(), f.code(), error), step.action.name());
+      error = step.redactor.redact(f.error());
+      // masked again as a whole: a name and a message can each hold half of a secret
+      String message = step.redactor.redact(describe(step.action.name(), f.code(), error));
+      run.error = new ExecutionError(f.code(), message, step.action.name());
     } else if (session.stopRequested()) {
       status = ActionStatus.DENIED;
     } else if (session.suspension() != null) {
@@ -206,7 +208,7 @@ final class FlowEngine {
     }
     ActionResult result = merge(run, step, status, error);
     run.results[run.index] = result;
-    observer.actionFinished(run.trigger, result);
+    observer.actionFinished(run.trigger, step.redactor.redact(result));
 
     switch (status) {
       case FAILED, DENIED -> {
@@ -292,14 +294,14 @@ final class FlowEngine {
         var problem = run.trigger.behavior().completionProblem(summary);
         if (problem.isPresent()) {
           String last = results.isEmpty() ? null : results.get(results.size() - 1).actionName();
-          run.error = new ExecutionError(ErrorCode.ACTION_ERROR, problem.get(), last);
+          run.error = new ExecutionError(ErrorCode.ACTION_ERROR, redactAll(run, problem.get()), last);
           status = ExecutionStatus.FAILED;
           summary = new FlowSummary(run.initialEvent, results, run.flowState, status);
         }
       }
       outcome = run.trigger.behavior().outcome(summary);
     } catch (RuntimeException e) {
-      run.error = new ExecutionError(ErrorCode.PLATFORM_ERROR, "computing the outcome failed: " + e, null);
+      run.error = new ExecutionError(ErrorCode.PLATFORM_ERROR, redactAll(run, "computing the outcome failed: " + e), null);
       status = ExecutionStatus.FAILED;
       outcome = Map.of();
     }
@@ -331,11 +333,16 @@ final class FlowEngine {
   private static List<ActionResult> withoutSecrets(FlowRun run, List<ActionResult> results) {
     List<ActionResult> out = new ArrayList<>(results.size());
     for (int i = 0; i < results.size(); i++) {
-      ActionResult r = results.get(i);
-      Redactor redactor = Redactor.of(run.actions.get(i).secrets().values());
-      List<Command> commands = redactor.redactCommands(r.commands());
-      out.add(commands == r.commands() ? r : new ActionResult(r.actionId(), r.actionName(), r.version(), r.handler(),
-          r.status(), r.startedAt(), r.endedAt(), r.durationMs(), commands, r.logs(), r.logsTruncated(), r.error()));
+      out.add(Redactor.of(run.actions.get(i).secrets().values()).redact(results.get(i)));
+    }
+    return out;
+  }
+
+  /** A flow-level message (no single action's): masked with every action's secrets. */
+  private static String redactAll(FlowRun run, String message) {
+    String out = message;
+    for (PreparedAction a : run.actions) {
+      out = Redactor.of(a.secrets().values()).redact(out);
     }
     return out;
   }
@@ -353,10 +360,6 @@ final class FlowEngine {
       }
     }
     return ExecutionStatus.COMPLETED;
-  }
-
-  private static ScriptError redact(Redactor r, ScriptError e) {
-    return new ScriptError(e.name(), r.redact(e.message()), r.redact(e.stack()));
   }
 
   private static String describe(String action, ErrorCode code, ScriptError e) {
@@ -378,8 +381,20 @@ final class FlowEngine {
     if (stack == null) {
       return null;
     }
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("\\(" + java.util.regex.Pattern.quote(action) + "(?:\\.js)?:(\\d+)").matcher(stack);
-    return m.find() ? m.group(1) : null;
+    String frame = "(" + action;
+    for (int at = stack.indexOf(frame); at >= 0; at = stack.indexOf(frame, at + 1)) {
+      int i = at + frame.length();
+      if (stack.startsWith(".js", i)) {
+        i += 3;
+      }
+      int digits = i + 1;
+      while (digits < stack.length() && stack.charAt(digits) >= '0' && stack.charAt(digits) <= '9') {
+        digits++;
+      }
+      if (i < stack.length() && stack.charAt(i) == ':' && digits > i + 1) {
+        return stack.substring(i + 1, digits);
+      }
+    }
+    return null;
   }
 }
