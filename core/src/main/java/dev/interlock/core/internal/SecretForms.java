@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * The literal forms in which a script can trivially write a secret value: the value itself,
  * reversed, with {@code +} for spaces (form encoding), hex (lower and upper case) and base64
- * (standard and url-safe, padded and not, and the alignment-invariant cores of the value embedded
- * at offset 0, 1 or 2 mod 3 of a longer base64'd string), of its UTF-8 and Latin-1 bytes.
+ * (standard and url-safe, padded and not, alone or embedded at offset 0, 1 or 2 mod 3 of a longer
+ * base64'd string), of its UTF-8 and Latin-1 bytes.
  * Percent and JSON escapes are not listed here: {@link EscapedText} decodes them in the text.
  *
  * <p>For a URL-valued secret its distinctive components (host, user info, password, query values)
@@ -73,22 +73,40 @@ final class SecretForms {
   private static void addByteForms(byte[] b, Set<String> forms) {
     forms.add(HEX_LOWER.formatHex(b));
     forms.add(HEX_UPPER.formatHex(b));
-    String padded = B64.encodeToString(b);
-    forms.add(padded);
-    forms.add(stripPadding(padded));
-    forms.add(B64_URL.encodeToString(b));
-    forms.add(stripPadding(B64_URL.encodeToString(b)));
-    // Embedded at offset 0, 1 or 2 mod 3 of a longer string, the first and last base64 groups
-    // mix in unknown neighbouring bytes; the whole groups in between do not. Skipping 0, 2 or 1
-    // leading bytes aligns those groups with the encoder's.
-    for (int skip = 0; skip < 3; skip++) {
-      int whole = (b.length - skip) / 3 * 3;
-      if (whole >= 3) {
-        byte[] core = java.util.Arrays.copyOfRange(b, skip, skip + whole);
-        forms.add(B64.encodeToString(core));
-        forms.add(B64_URL.encodeToString(core));
+    for (Base64.Encoder enc : List.of(B64, B64_URL)) {
+      for (int skip = 0; skip < 3; skip++) {
+        addBase64Forms(enc, b, skip, forms);
       }
     }
+  }
+
+  /**
+   * Base64 of the value embedded in a longer string with {@code skip} of its bytes in the group
+   * that starts before it (0, 2 or 1 for offsets 0, 1 or 2 mod 3). The whole groups after those
+   * bytes do not depend on the neighbours; of the two partial groups, the characters computed from
+   * the value's bits alone are kept too, so at most the value's bits mixed with a neighbour's stay
+   * visible. At the end of the string (the value last) the encoder's zero padding decides the rest.
+   */
+  private static void addBase64Forms(Base64.Encoder enc, byte[] b, int skip, Set<String> forms) {
+    if (b.length < 3) {
+      return;
+    }
+    int whole = (b.length - skip) / 3 * 3;
+    String lead = switch (skip) {
+      case 2 -> enc.encodeToString(new byte[] {0, b[0], b[1]}).substring(2);
+      case 1 -> enc.encodeToString(new byte[] {0, 0, b[0]}).substring(3);
+      default -> "";
+    };
+    int end = skip + whole;
+    String tail = switch (b.length - end) {
+      case 2 -> enc.encodeToString(new byte[] {b[end], b[end + 1], 0}).substring(0, 2);
+      case 1 -> enc.encodeToString(new byte[] {b[end], 0, 0}).substring(0, 1);
+      default -> "";
+    };
+    forms.add(lead + enc.encodeToString(java.util.Arrays.copyOfRange(b, skip, end)) + tail);
+    String last = lead + enc.encodeToString(java.util.Arrays.copyOfRange(b, skip, b.length));
+    forms.add(last);
+    forms.add(stripPadding(last));
   }
 
   private static String stripPadding(String s) {
@@ -117,6 +135,10 @@ final class SecretForms {
       return parts;
     }
     addPart(parts, uri.getHost(), MIN_URL_PART);
+    if (uri.getHost() != null) {
+      // host names are case-insensitive, and messages (the egress policy's) print them in lower case
+      addPart(parts, uri.getHost().toLowerCase(java.util.Locale.ROOT), MIN_URL_PART);
+    }
     if (uri.getHost() == null && uri.getRawAuthority() != null) {
       addPart(parts, uri.getAuthority(), MIN_URL_PART); // names the URI class cannot parse as a host
     }
