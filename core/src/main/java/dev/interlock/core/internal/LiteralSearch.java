@@ -18,6 +18,8 @@ final class LiteralSearch {
   private final int mask;
   private final int shift;
   private final int[] keys;
+  /** One bit per (hashed) first two characters of some pattern: most positions are ruled out by one load. */
+  private final long[] firstTwo = new long[1024];
   /** Per slot, the patterns starting with that slot's two characters, longest first. */
   private final String[][] slots;
 
@@ -41,6 +43,8 @@ final class LiteralSearch {
       List<String> list = e.getValue();
       list.sort(Comparator.comparingInt(String::length).reversed());
       keys[slot] = e.getKey();
+      int bit = filterBit(e.getKey());
+      firstTwo[bit >>> 6] |= 1L << bit;
       slots[slot] = list.toArray(new String[0]);
     }
   }
@@ -50,6 +54,10 @@ final class LiteralSearch {
     int n = text.length();
     for (int i = 0; i + 1 < n; i++) {
       int key = bigram(text.charAt(i), text.charAt(i + 1));
+      int bit = filterBit(key);
+      if ((firstTwo[bit >>> 6] & 1L << bit) == 0) {
+        continue;
+      }
       for (int slot = slotOf(key); slots[slot] != null; slot = (slot + 1) & mask) {
         if (keys[slot] == key) {
           for (String p : slots[slot]) {
@@ -77,6 +85,10 @@ final class LiteralSearch {
     return true;
   }
 
+  private static int filterBit(int bigram) {
+    return (bigram ^ bigram >>> 9) & 0xFFFF;
+  }
+
   private static int bigram(char a, char b) {
     return a << 16 | b;
   }
@@ -87,11 +99,13 @@ final class LiteralSearch {
 
   /** Ranges of a text to mask, merged where they touch or overlap. */
   static final class Ranges {
-    private long[] spans = new long[8];
+    private long[] spans; // allocated on the first match: most texts have none
     private int count;
 
     void add(int from, int to) {
-      if (count == spans.length) {
+      if (spans == null) {
+        spans = new long[8];
+      } else if (count == spans.length) {
         spans = Arrays.copyOf(spans, count * 2);
       }
       spans[count++] = (long) from << 32 | to;
@@ -113,6 +127,9 @@ final class LiteralSearch {
 
     /** {@code text} with every range replaced by {@code mask}, overlapping and touching ranges as one. */
     String apply(String text, String mask) {
+      if (count == 0) {
+        return text;
+      }
       Arrays.sort(spans, 0, count);
       StringBuilder out = new StringBuilder(text.length());
       int copied = 0;
