@@ -197,7 +197,7 @@ final class FlowEngine {
       status = ActionStatus.FAILED;
       error = step.redactor.redact(f.error());
       // masked again as a whole: a name and a message can each hold half of a secret
-      String message = step.redactor.redact(describe(step.action.name(), f.code(), error));
+      String message = step.redactor.redact(FailureMessage.describe(step.action.name(), f.code(), error));
       run.error = new ExecutionError(f.code(), message, step.action.name());
     } else if (session.stopRequested()) {
       status = ActionStatus.DENIED;
@@ -360,41 +360,5 @@ final class FlowEngine {
       }
     }
     return ExecutionStatus.COMPLETED;
-  }
-
-  private static String describe(String action, ErrorCode code, ScriptError e) {
-    String what =
-        switch (code) {
-          case ACTION_TIMEOUT -> "timed out";
-          case ACTION_LIMIT -> "ran over a limit";
-          case ACTION_LOAD -> "could not be loaded";
-          case PLATFORM_ERROR -> "hit a platform error";
-          default -> "failed";
-        };
-    String line = code == ErrorCode.ACTION_ERROR ? userLine(action, e.stack()) : null;
-    return "Action '" + action + "' " + what + (line == null ? "" : " at line " + line) + ": " + e.name() + ": "
-        + e.message();
-  }
-
-  /** The line of the innermost stack frame in the action's own source ({@code (name:12)}), if any. */
-  private static String userLine(String action, String stack) {
-    if (stack == null) {
-      return null;
-    }
-    String frame = "(" + action;
-    for (int at = stack.indexOf(frame); at >= 0; at = stack.indexOf(frame, at + 1)) {
-      int i = at + frame.length();
-      if (stack.startsWith(".js", i)) {
-        i += 3;
-      }
-      int digits = i + 1;
-      while (digits < stack.length() && stack.charAt(digits) >= '0' && stack.charAt(digits) <= '9') {
-        digits++;
-      }
-      if (i < stack.length() && stack.charAt(i) == ':' && digits > i + 1) {
-        return stack.substring(i + 1, digits);
-      }
-    }
-    return null;
   }
 }

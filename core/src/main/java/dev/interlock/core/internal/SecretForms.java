@@ -34,6 +34,7 @@ final class SecretForms {
   /** Shortest derived form kept: one base64 group, four characters for three bytes. */
   private static final int MIN_FORM = 4;
 
+  private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
   private static final HexFormat HEX_LOWER = HexFormat.of();
   private static final HexFormat HEX_UPPER = HexFormat.of().withUpperCase();
   private static final Base64.Encoder B64 = Base64.getEncoder();
@@ -125,7 +126,7 @@ final class SecretForms {
   static List<String> urlParts(String v) {
     List<String> parts = new ArrayList<>();
     int scheme = v.indexOf("://");
-    if (scheme <= 0 || !v.substring(0, scheme).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+    if (scheme <= 0 || !SCHEME.matcher(v.substring(0, scheme)).matches()) {
       return parts;
     }
     URI uri;
