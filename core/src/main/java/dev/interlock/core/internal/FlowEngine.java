@@ -133,7 +133,7 @@ final class FlowEngine {
     Map<String, Object> event = new LinkedHashMap<>(run.event);
     event.put("secrets", new LinkedHashMap<String, Object>(action.secrets()));
     event.put("configuration", new LinkedHashMap<String, Object>(action.configuration()));
-    Redactor redactor = Redactor.of(action.secrets().values());
+    Redactor redactor = run.redactor(run.index);
     CappedConsole console = new CappedConsole(config.logLimitBytes(), redactor);
     ApiSessionImpl session =
         new ApiSessionImpl(
@@ -333,7 +333,7 @@ final class FlowEngine {
   private static List<ActionResult> withoutSecrets(FlowRun run, List<ActionResult> results) {
     List<ActionResult> out = new ArrayList<>(results.size());
     for (int i = 0; i < results.size(); i++) {
-      out.add(Redactor.of(run.actions.get(i).secrets().values()).redact(results.get(i)));
+      out.add(run.redactor(i).redact(results.get(i)));
     }
     return out;
   }
@@ -341,8 +341,8 @@ final class FlowEngine {
   /** A flow-level message (no single action's): masked with every action's secrets. */
   private static String redactAll(FlowRun run, String message) {
     String out = message;
-    for (PreparedAction a : run.actions) {
-      out = Redactor.of(a.secrets().values()).redact(out);
+    for (int i = 0; i < run.actions.size(); i++) {
+      out = run.redactor(i).redact(out);
     }
     return out;
   }

@@ -22,6 +22,8 @@ final class FlowRun {
   final Map<String, Object> initialEvent;
   final Map<String, Object> flowState;
   final double priorDurationMs;
+  /** Per action, its secrets' masker, looked up once per run (the lookup hashes every value). */
+  private final Redactor[] redactors;
   /** The event the next action starts from (without secrets and configuration). */
   Map<String, Object> event;
   int index;
@@ -58,6 +60,15 @@ final class FlowRun {
     this.flowState = flowState;
     this.priorDurationMs = priorDurationMs;
     this.event = initialEvent;
+    this.redactors = new Redactor[actions.size()];
+  }
+
+  Redactor redactor(int i) {
+    Redactor r = redactors[i];
+    if (r == null) {
+      r = redactors[i] = Redactor.of(actions.get(i).secrets().values());
+    }
+    return r;
   }
 
   /** A run of the whole flow from its first action. */
