@@ -6,8 +6,11 @@ import java.util.List;
 /**
  * Where scripts may send HTTP requests ({@code fetch}, {@code axios}) and how much they may do.
  * Addresses are checked after DNS resolution: loopback, private, link-local (cloud metadata),
- * carrier-grade NAT, unique-local, multicast and unspecified addresses are denied unless the host
- * is on {@code allowedHosts}.
+ * carrier-grade NAT, documentation, benchmarking, reserved, unique-local, site-local, multicast,
+ * broadcast and unspecified addresses, and IPv6 forms that carry one (IPv4-mapped, NAT64, 6to4,
+ * Teredo, ...), are denied unless the host is on {@code allowedHosts}. IP literals in URLs (and in
+ * {@code allowedHosts}) are read as the WHATWG URL standard reads them: {@code 0177.0.0.1},
+ * {@code 127.1} and {@code 2130706433} are all 127.0.0.1.
  *
  * @param allowedHosts entries {@code host}, {@code host:port} or {@code *.domain} (any subdomain
  *     of domain); a match is allowed whatever its address resolves to

@@ -7,19 +7,29 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The default egress policy: internal addresses are denied, after DNS resolution. */
+/**
+ * The default egress policy: internal addresses are denied, however the URL spells them and
+ * after DNS resolution; listed hosts are reached at the address that was checked.
+ */
 class NodeEgressTest {
   private static TestHttpServer server;
   private static NodeScripts defaults;
   private static NodeScripts listedOnly;
+  private static NodeScripts listedAndPublic;
 
   @BeforeAll
   static void start() throws IOException {
     server = new TestHttpServer();
     defaults = NodeScripts.shared();
     listedOnly = NodeScripts.with(RhinoConfig.defaults().withEgress(
-        RhinoEgress.defaults().withAllowPublicHosts(false).withAllowedHosts(List.of("localhost:" + server.port()))));
+        RhinoEgress.defaults().withAllowPublicHosts(false)
+            .withAllowedHosts(List.of("localhost:" + server.port(), "127.0.0.1:" + server.port()))));
+    // The test server itself is listed, so its redirects are followed; where they lead is checked anew.
+    listedAndPublic = NodeScripts.with(RhinoConfig.defaults().withEgress(
+        RhinoEgress.defaults().withAllowedHosts(List.of("127.0.0.1:" + server.port()))));
   }
 
   @AfterAll
@@ -62,6 +72,65 @@ class NodeEgressTest {
     assertThat(results).allSatisfy(r -> assertThat((String) r).startsWith("EGRESS_DENIED: "));
     assertThat((String) results.get(3)).contains("169.254.169.254").contains("link-local");
     assertThat((String) results.get(0)).contains("a private address");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "http://0177.0.0.1:PORT/hello", "http://127.1:PORT/hello", "http://2130706433:PORT/hello", "http://0x7f.1:PORT/hello",
+      "http://0x7f000001:PORT/hello", "http://[::ffff:127.0.0.1]:PORT/", "http://[::ffff:0:7f00:1]:PORT/",
+      "http://[::127.0.0.1]:PORT/", "http://[64:ff9b::7f00:1]:PORT/",
+      "http://[2002:7f00:1::]:PORT/", "http://[2001:0:7f00:1::]:PORT/", "http://[2001:0:808:808::80ff:fffe]:PORT/"})
+  void deniesLoopbackHowEverItIsSpelled(String url) {
+    int before = server.hits.get();
+
+    Object r = attempt(defaults, url.replace("PORT", String.valueOf(server.port())));
+
+    assertThat((String) r).startsWith("EGRESS_DENIED: fetch failed: request to ").contains("loopback address")
+        .endsWith("which actions may not reach");
+    assertThat(server.hits.get()).isEqualTo(before);
+  }
+
+  @Test
+  void deniesSpecialPurposeRangesBeyondThePrivateOnes() {
+    List<String> urls = List.of("http://100.64.0.1/", "http://192.0.0.170/", "http://198.18.0.1/", "http://240.0.0.1/",
+        "http://255.255.255.255/", "http://224.0.0.251/", "http://[::]/", "http://[fe80::1]/", "http://[fec0::1]/",
+        "http://[ff02::1]/", "http://[2001:db8::1]/", "http://203.0.113.5/", "http://[64:ff9b:1::808:808]/");
+
+    List<Object> results = urls.stream().map(u -> attempt(defaults, u)).toList();
+
+    assertThat(results).allSatisfy(r -> assertThat((String) r).startsWith("EGRESS_DENIED: ").endsWith("which actions may not reach"));
+  }
+
+  @Test
+  void deniesARedirectToAnInternalAddressTheJdkWouldReadAsPublic() {
+    // java.net.URI reads 0177.0.0.1 as 177.0.0.1 and hands 0251.0376.0251.0376 to the system resolver.
+    String octal = server.url("/redirect-to?" + "http://0177.0.0.1:1/hello");
+    String metadata = server.url("/redirect-to?" + "http://0251.0376.0251.0376/latest/meta-data/");
+
+    Object toOctal = attempt(listedAndPublic, octal);
+    Object toMetadata = attempt(listedAndPublic, metadata);
+
+    assertThat((String) toOctal).startsWith("EGRESS_DENIED: ")
+        .endsWith("host '127.0.0.1' resolves to 127.0.0.1, a loopback address, which actions may not reach");
+    assertThat((String) toMetadata).startsWith("EGRESS_DENIED: ").endsWith("host '169.254.169.254' resolves to "
+        + "169.254.169.254, a link-local (cloud metadata) address, which actions may not reach");
+  }
+
+  @Test
+  void anAllowedAddressIsReachedInAnyOfItsSpellingsAtTheAddressThatWasChecked() {
+    String port = String.valueOf(server.port());
+
+    Object r = listedOnly.eval(String.join("\n",
+        "const out = [];",
+        "for (const url of ['http://0x7f.1:" + port + "/hello', 'http://2130706433:" + port + "/hello',",
+        "    'http://0177.0.0.1:" + port + "/hello']) {",
+        "  const res = await fetch(url);",
+        "  out.push(res.status + ' ' + res.url);",
+        "}",
+        "return out;"));
+
+    String expected = "200 http://127.0.0.1:" + port + "/hello";
+    assertThat(r).isEqualTo(List.of(expected, expected, expected));
   }
 
   @Test

@@ -73,6 +73,10 @@ final class TestHttpServer implements AutoCloseable {
         ex.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
         send(ex, 302, "text/plain", "");
         return;
+      case "/redirect-to":
+        ex.getResponseHeaders().add("Location", java.net.URLDecoder.decode(ex.getRequestURI().getRawQuery(), StandardCharsets.UTF_8));
+        send(ex, 302, "text/plain", "");
+        return;
       case "/parallel":
         maxSlowInFlight.accumulateAndGet(slowInFlight.incrementAndGet(), Math::max);
         try {

@@ -59,28 +59,13 @@
     return '/' + out.join('/');
   }
 
-  function parseHost(host, special) {
-    if (host === '') {
-      if (special) return null;
-      return '';
-    }
-    if (host.charAt(0) === '[') {
-      return /^\[[0-9a-fA-F:.]+\]$/.test(host) ? host.toLowerCase() : null;
-    }
-    var h;
-    try { h = decodeURIComponent(host); } catch (e) { return null; }
-    if (special) {
-      h = h.toLowerCase();
-      if (/[\u0000\t\n\r #%/:<>?@[\\\]^|]/.test(h)) return null;
-      if (/^[0-9.]+$/.test(h) && /^\d+$/.test(h.split('.').pop())) {
-        var parts = h.split('.');
-        if (parts.length !== 4 || parts.some(function (p) { return p === '' || Number(p) > 255; })) return null;
-        return parts.map(Number).join('.');
-      }
-      if (/[^\x00-\x7f]/.test(h)) return null; // IDNA (punycode) is not supported
-      return h;
-    }
+  function opaqueHost(host) {
     return pctEncode(host, '');
+  }
+
+  // host.js: the standard's host parser (IPv4 literals in every spelling, canonical IPv6).
+  function parseHost(host, special) {
+    return lib.urlHost.parse(host, special, opaqueHost);
   }
 
   // scheme, then //authority for special or explicit ones, path, ?query, #fragment.

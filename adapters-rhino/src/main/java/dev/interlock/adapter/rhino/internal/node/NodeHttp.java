@@ -179,11 +179,15 @@ final class NodeHttp {
       Usage usage, URI uri, String method, List<String[]> headers, byte[] body, String redirect, long deadline, int hop,
       boolean redirected) throws Failure {
     CompletableFuture<Reply> reply = intercepted(uri, method, headers, body);
+    URI target = uri;
     if (reply == null) {
-      String denied = policy.deny(uri);
-      if (denied != null) {
-        throw new Failure("EGRESS_DENIED", "request to " + (uri.getHost() == null ? uri : uri.getHost()) + " denied: " + denied);
+      EgressPolicy.Verdict verdict = policy.check(uri);
+      if (verdict instanceof EgressPolicy.Denied denied) {
+        throw new Failure("EGRESS_DENIED", "request to " + (uri.getHost() == null ? uri : uri.getHost()) + " denied: "
+            + denied.reason());
       }
+      // Connect to the host as it was checked, never as the JDK would re-read it (0177.0.0.1).
+      target = ((EgressPolicy.Allowed) verdict).target();
     }
     if (usage.requests.incrementAndGet() > policy.settings().maxRequests()) {
       throw new Failure("REQUEST_LIMIT", "the action may send at most " + policy.settings().maxRequests() + " HTTP requests");
@@ -193,13 +197,14 @@ final class NodeHttp {
       throw new Failure("TIMEOUT", "the request to " + uri.getHost() + " timed out");
     }
     if (reply == null) {
-      reply = send(uri, method, headers, body, remaining);
+      reply = send(target, method, headers, body, remaining);
     }
+    URI answered = target;
     return reply.thenCompose(response -> {
       int status = response.status();
       String location = first(response.headers(), "location");
       if (status < 300 || status > 399 || location == null || status == 304 || "manual".equals(redirect)) {
-        return CompletableFuture.completedFuture(new Result(response, uri, redirected));
+        return CompletableFuture.completedFuture(new Result(response, answered, redirected));
       }
       try {
         if ("error".equals(redirect)) {
@@ -209,7 +214,7 @@ final class NodeHttp {
           throw new Failure("REDIRECT", "more than " + MAX_REDIRECTS + " redirects");
         }
         boolean toGet = status == 303 || (status == 301 || status == 302) && method.equals("POST");
-        return hop(usage, uri.resolve(location), toGet && !method.equals("HEAD") ? "GET" : method, headers,
+        return hop(usage, answered.resolve(location), toGet && !method.equals("HEAD") ? "GET" : method, headers,
             toGet ? null : body, redirect, deadline, hop + 1, true);
       } catch (Failure f) {
         return CompletableFuture.failedFuture(f);
