@@ -21,7 +21,10 @@ final class CappedConsole implements ActionConsole {
   private final ResultBudget execution;
   private final List<LogEntry> entries = new ArrayList<>();
   private int usedBytes;
+  /** Some output was cut or dropped. */
   private boolean truncated;
+  /** The cap is reached: later lines are dropped. */
+  private boolean dropping;
 
   CappedConsole(int limitBytes, Redactor redactor) {
     this(limitBytes, redactor, new ResultBudget(dev.interlock.core.EngineConfig.ResultLimits.defaults()));
@@ -36,7 +39,7 @@ final class CappedConsole implements ActionConsole {
 
   @Override
   public synchronized void write(String level, String message) {
-    if (truncated) {
+    if (dropping) {
       return;
     }
     String text = message == null ? "" : message;
@@ -53,6 +56,7 @@ final class CappedConsole implements ActionConsole {
     }
     if (usedBytes + size > limitBytes || execution.admitLog(size) < size) {
       truncated = true;
+      dropping = true;
       return;
     }
     usedBytes += size;
