@@ -66,11 +66,12 @@ class ResultSizeLimitsTest {
 
   @Test
   void cutsAHugeLogLineAndKeepsTheExecutionSmall() {
-    ExecutionRecord r = Scripts.run(engine, handler("const big = 'x'.repeat(1e7); console.log(big); console.log('%s!', big); console.log('after');"));
+    ExecutionRecord r = Scripts.run(engine, handler("const big = 'x'.repeat(1e7); console.log(big); console.log('%s!', big);"
+        + " console.log(new Error(big)); console.log('after');"));
 
     assertThat(r.status()).isEqualTo(ExecutionStatus.COMPLETED);
     assertThat(r.results().get(0).logs()).allSatisfy(l -> assertThat(l.message().length()).isLessThan(70 * 1024));
-    assertThat(r.results().get(0).logs().get(2).message()).isEqualTo("after");
+    assertThat(r.results().get(0).logs().get(3).message()).isEqualTo("after");
     assertThat(r.results().get(0).logsTruncated()).isTrue();
   }
 

@@ -168,9 +168,14 @@ final class Inspect {
     String cls = s.getClassName();
     if ("Error".equals(cls)) {
       Object stack = ScriptableObject.getProperty(s, "stack");
+      Object message = ScriptableObject.getProperty(s, "message");
+      if (message instanceof CharSequence m && m.length() > MAX_CHARS) {
+        sb.append("Error: ").append(m, 0, MAX_CHARS).append("...");
+        return;
+      }
       sb.append(ErrorMapper.describeError(s));
       if (stack instanceof CharSequence st && st.length() > 0) {
-        sb.append('\n').append(st);
+        sb.append('\n').append(st, 0, Math.min(st.length(), MAX_CHARS));
       }
       return;
     }
