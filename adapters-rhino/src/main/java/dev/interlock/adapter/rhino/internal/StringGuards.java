@@ -13,8 +13,8 @@ import org.mozilla.javascript.Undefined;
  * <ul>
  *   <li>A plain search ({@code indexOf}, {@code includes}, {@code split}, {@code replace} with a
  *       string pattern) compares up to length × pattern length characters, unobserved: 10^11
- *       comparisons took 26-45 s here. Calls estimated above {@link #MAX_SEARCH_COST} (about a
- *       quarter of a second) are refused; those above 10^6 check the deadline first. Regular
+ *       comparisons took 26-45 s here. Calls estimated above {@link #MAX_SEARCH_COST} are refused
+ *       (10^9, a worst case of 1-1.6 s measured here: 10^7 characters, a 100-character pattern); those above 10^6 check the deadline first. Regular
  *       expressions are not capped: Rhino's regexp engine counts its steps into the instruction
  *       observer ({@code ScriptRuntime.addInstructionCount} in {@code NativeRegExp}), so the
  *       deadline, CPU and memory budget stop them like script code.
@@ -27,7 +27,7 @@ import org.mozilla.javascript.Undefined;
  * </ul>
  */
 final class StringGuards {
-  /** Character comparisons one plain search may take (≈0.25 s; 10^11 took 26-45 s here). */
+  /** Character comparisons one plain search may take (worst case 1-1.6 s here; 10^11 took 26-45 s). */
   static final double MAX_SEARCH_COST = 1e9;
   private static final double CHECKED_SEARCH_COST = 1e6;
   /** A piece of a split result: the string (header, array) and its slot. */
