@@ -138,7 +138,10 @@ public record EngineConfig(
       }
     }
 
-    /** 64 KiB per claim, 32 KiB of each metadata kind, 128 KiB per call, 1 MiB of calls and of logs, 64 KiB lines, 8 K error characters. */
+    /**
+     * 64 KiB per claim, 32 KiB of each metadata kind, 128 KiB per call, 1 MiB of calls and of
+     * logs per execution, 64 KiB per console line, 8 K characters of error message and stack.
+     */
     public static ResultLimits defaults() {
       return new ResultLimits(64 * 1024, 32 * 1024, 128 * 1024, 1024 * 1024, 64 * 1024, 1024 * 1024, 8 * 1024);
     }

@@ -14,7 +14,8 @@ import org.mozilla.javascript.Undefined;
  *   <li>A plain search ({@code indexOf}, {@code includes}, {@code split}, {@code replace} with a
  *       string pattern) compares up to length × pattern length characters, unobserved: 10^11
  *       comparisons took 26-45 s here. Calls estimated above {@link #MAX_SEARCH_COST} are refused
- *       (10^9, a worst case of 1-1.6 s measured here: 10^7 characters, a 100-character pattern); those above 10^6 check the deadline first. Regular
+ *       (10^9, a worst case of 1-1.6 s measured here: 10^7 characters, a 100-character
+ *       pattern); those above 10^6 check the deadline first. Regular
  *       expressions are not capped: Rhino's regexp engine counts its steps into the instruction
  *       observer ({@code ScriptRuntime.addInstructionCount} in {@code NativeRegExp}), so the
  *       deadline, CPU and memory budget stop them like script code.
