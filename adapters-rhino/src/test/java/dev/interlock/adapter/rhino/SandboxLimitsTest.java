@@ -91,7 +91,8 @@ class SandboxLimitsTest {
     // on a heavily loaded machine the deadline can come first; what matters is that it is stopped
     assertThat(r.error().code()).isIn(ErrorCode.ACTION_LIMIT, ErrorCode.ACTION_TIMEOUT);
     if (r.error().code() == ErrorCode.ACTION_LIMIT) {
-      assertThat(r.results().get(0).error().message()).startsWith("the action allocated more than");
+      // the allocation budget, or the guard on reading the (by then huge) string, refusing first
+      assertThat(r.results().get(0).error().message()).matches("the action allocated more than .*|.* would allocate about .*");
     }
   }
 

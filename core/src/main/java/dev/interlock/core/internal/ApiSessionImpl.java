@@ -5,6 +5,7 @@ import dev.interlock.core.json.Undefined;
 import dev.interlock.core.port.ApiSession;
 import dev.interlock.core.port.UserDirectory;
 import dev.interlock.core.trigger.ApiCall;
+import dev.interlock.core.trigger.ApiCallException;
 import dev.interlock.core.trigger.ApiContract;
 import dev.interlock.core.trigger.ApiMethod;
 import dev.interlock.core.trigger.Arguments;
@@ -39,6 +40,9 @@ final class ApiSessionImpl implements ApiSession, ApiCall {
   private FlowEffect suspension;
   private String redirectUrl;
   private Map<String, Object> suspensionDetails = Map.of();
+  private final ResultBudget results;
+  /** Why a call was refused for its size; the action then fails with {@code action_limit}. */
+  private String limitExceeded;
 
   ApiSessionImpl(
       TriggerDefinition trigger,
@@ -50,7 +54,9 @@ final class ApiSessionImpl implements ApiSession, ApiCall {
       java.time.InstantSource clock,
       Supplier<String> state,
       ResumeRequest resume,
-      UserDirectory directory) {
+      UserDirectory directory,
+      ResultBudget results) {
+    this.results = results;
     this.directory = directory;
     this.trigger = trigger;
     this.executionId = executionId;
@@ -70,6 +76,14 @@ final class ApiSessionImpl implements ApiSession, ApiCall {
 
   @Override
   public Object invoke(ApiMethod method, List<Object> args) {
+    if (method.recordsCommand()) {
+      String refused = results.admitCommand(method, args);
+      if (refused != null) {
+        // sticky: catching the error in the script does not make the action succeed
+        limitExceeded = refused;
+        throw ApiCallException.rangeError(refused);
+      }
+    }
     Object result = method.function().apply(this, new Arguments(method.path(), args));
     if (method.recordsCommand()) {
       List<Object> recorded = new ArrayList<>(args.size());
@@ -89,6 +103,11 @@ final class ApiSessionImpl implements ApiSession, ApiCall {
   @Override
   public void attachEventUpdater(EventUpdater updater) {
     this.updater = updater;
+  }
+
+  /** Why a call was too large to record, or null. */
+  String limitExceeded() {
+    return limitExceeded;
   }
 
   boolean stopRequested() {

@@ -134,7 +134,10 @@ final class FlowEngine {
     event.put("secrets", new LinkedHashMap<String, Object>(action.secrets()));
     event.put("configuration", new LinkedHashMap<String, Object>(action.configuration()));
     Redactor redactor = run.redactor(run.index);
-    CappedConsole console = new CappedConsole(config.logLimitBytes(), redactor);
+    if (run.recorded == null) {
+      run.recorded = new ResultBudget(config.results());
+    }
+    CappedConsole console = new CappedConsole(config.logLimitBytes(), redactor, run.recorded);
     ApiSessionImpl session =
         new ApiSessionImpl(
             run.trigger,
@@ -146,7 +149,8 @@ final class FlowEngine {
             clock,
             () -> run.state == null ? (run.state = ids.newId("state")) : run.state,
             run.index == run.resumeIndex ? run.resume : null,
-            directory);
+            directory,
+            run.recorded);
     Instant startedAt = clock.instant();
     long now = System.nanoTime();
     long deadline = Math.min(run.deadlineNanos, now + config.actionTimeout().toNanos());
@@ -191,11 +195,17 @@ final class FlowEngine {
                   ErrorCode.PLATFORM_ERROR, ScriptError.of("PlatformError", "the script runtime failed: " + thrown));
     }
     ApiSessionImpl session = step.session;
+    if (session.limitExceeded() != null && !(outcome instanceof InvocationOutcome.Failure f && f.code() == ErrorCode.ACTION_LIMIT)) {
+      // the script may have caught the RangeError; a call too large to record still fails the action
+      outcome = new InvocationOutcome.Failure(ErrorCode.ACTION_LIMIT, ScriptError.of("LimitError", session.limitExceeded()));
+    }
     ActionStatus status;
     ScriptError error = null;
     if (outcome instanceof InvocationOutcome.Failure f) {
       status = ActionStatus.FAILED;
-      error = step.redactor.redact(f.error());
+      int max = config.results().maxErrorChars();
+      // cut beyond any secret (4 KiB at most) before masking, which copies; then to the limit
+      error = bounded(step.redactor.redact(bounded(f.error(), max + 8192)), max);
       // masked again as a whole: a name and a message can each hold half of a secret
       String message = step.redactor.redact(FailureMessage.describe(step.action.name(), f.code(), error));
       run.error = new ExecutionError(f.code(), message, step.action.name());
@@ -360,5 +370,21 @@ final class FlowEngine {
       }
     }
     return ExecutionStatus.COMPLETED;
+  }
+
+  /** An error's name, message and stack cut to {@code max} characters each (a script can throw anything). */
+  private static ScriptError bounded(ScriptError e, int max) {
+    String message = e.message();
+    String stack = e.stack();
+    String name = e.name();
+    if ((message == null || message.length() <= max) && (stack == null || stack.length() <= max)
+        && (name == null || name.length() <= max)) {
+      return e;
+    }
+    return new ScriptError(cut(name, max), cut(message, max), cut(stack, max));
+  }
+
+  private static String cut(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max) + "... (truncated)";
   }
 }

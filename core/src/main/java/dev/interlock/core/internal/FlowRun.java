@@ -37,6 +37,8 @@ final class FlowRun {
   String redirectUrl;
   Map<String, Object> suspensionDetails = Map.of();
   String resumeHandlerOnSuspend;
+  /** What this run's actions have recorded so far (created with the first action). */
+  ResultBudget recorded;
 
   FlowRun(
       TriggerDefinition trigger,

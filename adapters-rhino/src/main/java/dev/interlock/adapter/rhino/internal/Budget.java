@@ -15,6 +15,8 @@ final class Budget {
   private static final boolean CPU_TIME = THREADS != null && THREADS.isCurrentThreadCpuTimeSupported();
   /** Allocation between two observer checks above which checks become (nearly) continuous. */
   private static final long HEAVY_BYTES = 1024 * 1024;
+  /** Built-in loops above this many iterations check the budget before they start. */
+  private static final double CHECKED_ITERATIONS = 10_000;
 
   private final long deadlineNanos;
   private final long maxAllocatedBytes;
@@ -101,6 +103,36 @@ final class Budget {
           what + " would allocate about " + (long) Math.min(bytes, Long.MAX_VALUE)
               + " bytes, more than the action's remaining memory budget");
     }
+  }
+
+  /**
+   * Admits one built-in call that will loop {@code iterations} times inside Java, where the
+   * instruction observer cannot see it (a generic array method over a huge {@code length}, a string
+   * search). Refuses counts beyond {@link #maxIterations()}; for heavy calls it also checks the
+   * deadline, CPU time and memory first, so that a script calling such a built-in in a loop is
+   * stopped after at most one call, not after the observer's next few thousand instructions.
+   */
+  void admitIterations(double iterations, String what) {
+    if (iterations > maxIterations()) {
+      throw ScriptLimitError.limit(
+          what + " would loop about " + (long) Math.min(iterations, Long.MAX_VALUE) + " times inside the engine, more than the "
+              + maxIterations() + " one call of a built-in may take");
+    }
+    if (iterations > CHECKED_ITERATIONS) {
+      checkAllocated();
+    }
+  }
+
+  /**
+   * Iterations one built-in call may take: one per 4 bytes of the allocation budget (16,777,216
+   * for 64 MiB), at most 2^24 and at least 2^20. A loop driven by the length of a real array or
+   * string cannot legitimately be longer: an array element costs at least 8 bytes and a character
+   * 2, so such an object would not fit the budget; longer loops come from a made-up {@code length}
+   * ({@code {length: 2**32-1}}, {@code a.length = 4e9}). 2^24 generic iterations over holes took
+   * 160-600 ms here.
+   */
+  long maxIterations() {
+    return Math.max(1L << 20, Math.min(1L << 24, maxAllocatedBytes / 4));
   }
 
   long remainingBytes() {

@@ -23,9 +23,30 @@ import org.mozilla.javascript.TopLevel;
 /**
  * Converts between the engine's JSON values (maps, lists, strings, numbers, booleans, null) and
  * plain JavaScript objects and arrays, in both directions, without going through JSON text.
+ *
+ * <p>A script value handed to Java (api arguments, host module arguments, {@code %j}) is a graph:
+ * the same object can appear many times ({@code o = [o, o]} 200 times is 2^200 values once
+ * expanded into a tree). The conversion therefore counts every value and character each time it
+ * is expanded and stops with {@code action_limit} beyond {@link #MAX_VALUES} values or {@link
+ * #MAX_CHARS} characters, before the Java copy can outgrow the memory budget; cycles are a
+ * TypeError, as before.
  */
 final class JsValues {
   private static final int MAX_DEPTH = 200;
+  /**
+   * Values one conversion may produce: a Java copy costs 50-100 bytes per value, so this stays a
+   * fraction of the 64 MiB budget; far more than any api argument the engine accepts (see the
+   * result limits in core) or a realistic request body.
+   */
+  static final int MAX_VALUES = 250_000;
+  /** Characters of strings and keys one conversion may copy (8 MiB as UTF-16). */
+  static final int MAX_CHARS = 4 * 1024 * 1024;
+
+  /** What one conversion has produced so far. */
+  private static final class Size {
+    long values;
+    long chars;
+  }
 
   private JsValues() {}
 
@@ -94,13 +115,25 @@ final class JsValues {
    * there is an error, as this runs on every api call).
    */
   static Object toJson(Object value, java.util.function.Supplier<String> what) {
+    Size size = new Size();
     if (!(value instanceof Scriptable)) {
-      return scalar(value, what, null);
+      return scalar(value, what, null, size);
     }
-    return toJson(value, what, new IdentityHashMap<>(), new ArrayDeque<>());
+    return toJson(value, what, new IdentityHashMap<>(), new ArrayDeque<>(), size);
   }
 
-  private static Object scalar(Object value, java.util.function.Supplier<String> what, ArrayDeque<Object> path) {
+  private static void count(Size size, long chars, java.util.function.Supplier<String> what) {
+    size.values++;
+    size.chars += chars;
+    if (size.values > MAX_VALUES || size.chars > MAX_CHARS) {
+      throw ScriptLimitError.limit(what.get() + " is too large: more than " + MAX_VALUES + " values or " + MAX_CHARS
+          + " characters once expanded (an object that appears several times counts each time)");
+    }
+  }
+
+  private static Object scalar(
+      Object value, java.util.function.Supplier<String> what, ArrayDeque<Object> path, Size size) {
+    count(size, value instanceof CharSequence s ? s.length() : 0, what);
     if (value == null) {
       return null;
     }
@@ -136,10 +169,12 @@ final class JsValues {
   }
 
   private static Object toJson(
-      Object value, java.util.function.Supplier<String> what, IdentityHashMap<Object, Boolean> seen, ArrayDeque<Object> path) {
+      Object value, java.util.function.Supplier<String> what, IdentityHashMap<Object, Boolean> seen, ArrayDeque<Object> path,
+      Size size) {
     if (!(value instanceof Scriptable s) || value instanceof Function || value instanceof Symbol) {
-      return scalar(value, what, path);
+      return scalar(value, what, path, size);
     }
+    count(size, 0, what);
     if (path.size() > MAX_DEPTH) {
       throw ApiCallException.rangeError(where(what, null) + " is nested more than " + MAX_DEPTH + " levels deep");
     }
@@ -153,7 +188,7 @@ final class JsValues {
         List<Object> out = new ArrayList<>((int) Math.min(length, 1024));
         for (int i = 0; i < length; i++) {
           path.push(i);
-          Object json = toJson(a.get(i, a), what, seen, path);
+          Object json = toJson(a.get(i, a), what, seen, path, size);
           path.pop();
           out.add(json == Undefined.VALUE ? null : json);
         }
@@ -163,7 +198,7 @@ final class JsValues {
         return ScriptRuntime.toString(ScriptableObject.callMethod(s, "toISOString", new Object[0]));
       }
       if ("String".equals(className) || "Number".equals(className) || "Boolean".equals(className)) {
-        return scalar(primitive(s), what, path);
+        return scalar(primitive(s), what, path, size);
       }
       Map<String, Object> out = new LinkedHashMap<>();
       for (Object id : s.getIds()) {
@@ -172,8 +207,9 @@ final class JsValues {
         if (item instanceof Function) {
           continue;
         }
+        size.chars += key.length();
         path.push(key);
-        Object json = toJson(item, what, seen, path);
+        Object json = toJson(item, what, seen, path, size);
         path.pop();
         if (json != Undefined.VALUE) {
           out.put(key, json);

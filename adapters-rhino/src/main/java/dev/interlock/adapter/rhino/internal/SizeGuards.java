@@ -12,15 +12,17 @@ import org.mozilla.javascript.ScriptableObject;
 import org.mozilla.javascript.Undefined;
 
 /**
- * Size-checking versions of the built-ins that allocate or loop inside Java in a single call,
- * where the instruction observer cannot stop them ({@code 'x'.repeat(1e9)}, {@code
- * padEnd(5e8)}, {@code new Array(2e8).join()}, {@code fill}, {@code Array.from({length: 3e7})},
- * typed arrays, {@code JSON.stringify} of huge trees). Each estimates what the call would allocate
- * and stops the execution with {@code action_limit} if it does not fit the remaining budget.
+ * Size-checking versions of the built-ins that allocate inside Java in a single call, where the
+ * instruction observer cannot stop them ({@code 'x'.repeat(1e9)}, {@code padEnd(5e8)}, {@code
+ * new Array(2e8).join()}, {@code Array.from({length: 3e7})}, typed arrays, {@code JSON.stringify}
+ * of huge trees, {@code Object.keys} of a long string). Each estimates what the call would
+ * allocate and stops the execution with {@code action_limit} if it does not fit the remaining
+ * budget, before anything is allocated. Also installs the {@link StringGuards} and the {@link
+ * LoopGuards} (built-ins that loop rather than allocate).
  */
 final class SizeGuards {
   /** Bytes per array element, a rough lower bound of Rhino's dense array slot cost. */
-  private static final double ELEMENT_BYTES = 16;
+  private static final double ELEMENT_BYTES = LoopGuards.ELEMENT_BYTES;
 
   private SizeGuards() {}
 
@@ -31,22 +33,69 @@ final class SizeGuards {
   }
 
   static void install(Context cx, ScriptableObject global) {
+    // first: the typed-array constructors are replaced below, and their prototypes read here
+    StringGuards.install(global);
+    LoopGuards.install(global);
     Scriptable stringProto = ScriptableObject.getClassPrototype(global, "String");
     Scriptable arrayProto = ScriptableObject.getClassPrototype(global, "Array");
-    guard(global, stringProto, "repeat", (c, t, a) -> 2.0 * str(t).length() * num(a, 0));
+    guard(global, stringProto, "repeat", (c, t, a) -> 2.0 * Guard.stringLength(t) * num(a, 0));
     guard(global, stringProto, "padStart", (c, t, a) -> 2.0 * num(a, 0));
     guard(global, stringProto, "padEnd", (c, t, a) -> 2.0 * num(a, 0));
     guard(global, arrayProto, "join", SizeGuards::joinBytes);
     guard(global, arrayProto, "toString", SizeGuards::joinBytes);
-    guard(global, arrayProto, "fill", (c, t, a) -> ELEMENT_BYTES * length(t));
     Scriptable array = (Scriptable) global.get("Array", global);
-    guard(global, array, "from", (c, t, a) -> a.length == 0 ? 0 : ELEMENT_BYTES * length(a[0]));
+    guard(global, array, "from", (c, t, a) -> a.length == 0 ? 0 : iterate(c, length(a[0]), "Array.from") * ELEMENT_BYTES);
     Scriptable json = (Scriptable) global.get("JSON", global);
-    guard(global, json, "stringify", (c, t, a) -> a.length == 0 ? 0 : jsonBytes(c, a[0]));
+    guard(global, json, "stringify", (c, t, a) -> a.length == 0 ? 0 : jsonBytes(c, a[0], gap(a)));
+    // a parsed value costs up to ~30 bytes per character of text ("[[],[],...]"); 8 is typical
+    guard(global, json, "parse", (c, t, a) -> 8 * Guard.stringArgLength(a, 0));
+    Scriptable object = (Scriptable) global.get("Object", global);
+    for (String name : new String[] {"keys", "values", "entries", "getOwnPropertyNames", "getOwnPropertyDescriptors", "assign"}) {
+      guard(global, object, name, (c, t, a) -> ownKeysBytes(a, name.equals("assign") ? 1 : 0));
+    }
+    guard(global, (Scriptable) global.get("Reflect", global), "ownKeys", (c, t, a) -> ownKeysBytes(a, 0));
     for (String typed : new String[] {"ArrayBuffer", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array",
-        "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array"}) {
+        "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array"}) {
       guardConstructor(global, typed, bytesPerElement(typed));
     }
+  }
+
+  /** Admits a loop of {@code n} iterations (see {@link Budget#admitIterations}); returns n. */
+  private static double iterate(Context cx, double n, String what) {
+    Budget budget = Guard.budget(cx);
+    if (budget != null) {
+      budget.admitIterations(n, what);
+    }
+    return n;
+  }
+
+  /**
+   * Listing the own keys of a string or typed array creates one key (and entry) per index: about
+   * 64 bytes each. Arrays and objects list keys that already exist, within the budget.
+   */
+  private static double ownKeysBytes(Object[] args, int from) {
+    double bytes = 0;
+    for (int i = from; i < args.length; i++) {
+      Object a = args[i];
+      if (a instanceof CharSequence || a instanceof Scriptable s && "String".equals(s.getClassName())) {
+        bytes += 64 * Guard.stringLength(a);
+      } else if (a instanceof org.mozilla.javascript.typedarrays.NativeArrayBufferView v) {
+        bytes += 64 * length(v);
+      }
+    }
+    return bytes;
+  }
+
+  /** The indentation {@code JSON.stringify} adds per nesting level (at most 10 characters). */
+  private static double gap(Object[] args) {
+    if (args.length < 3) {
+      return 0;
+    }
+    Object space = args[2];
+    if (space instanceof Number n) {
+      return Math.max(0, Math.min(10, n.doubleValue()));
+    }
+    return space instanceof CharSequence c ? Math.min(10, c.length()) : 0;
   }
 
   private static void guard(ScriptableObject global, Scriptable owner, String name, Estimate estimate) {
@@ -67,9 +116,7 @@ final class SizeGuards {
   }
 
   private static void reserve(Context cx, double bytes, String what) {
-    if (bytes > 64 * 1024 && cx instanceof SandboxContextFactory.SandboxContext s && s.execution != null) {
-      s.execution.budget().reserve(bytes, what);
-    }
+    Guard.reserve(cx, bytes, what);
   }
 
   /** A typed-array constructor that checks the byte length of {@code new X(n)} first. */
@@ -122,6 +169,10 @@ final class SizeGuards {
         guarded.defineProperty(key, original.get(key, original), ScriptableObject.DONTENUM);
       }
     }
+    // the static from/of and the prototype come from the original (from/of are inherited from
+    // %TypedArray%, guarded in LoopGuards)
+    guarded.setPrototype(original.getPrototype());
+    guarded.setImmunePrototypeProperty(original.get("prototype", original));
     BuiltinGuards.replace(global, name, guarded);
   }
 
@@ -135,34 +186,12 @@ final class SizeGuards {
     return typed.contains("16") ? 2 : 1;
   }
 
-  private static String str(Scriptable thisObj) {
-    return thisObj == null ? "" : ScriptRuntime.toString(thisObj);
-  }
-
   private static double num(Object[] args, int i) {
-    if (args.length <= i || args[i] == Undefined.instance) {
-      return 0;
-    }
-    double d = ScriptRuntime.toNumber(args[i]);
-    return Double.isNaN(d) ? 0 : Math.max(0, d);
+    return Guard.num(args, i);
   }
 
   private static double length(Object value) {
-    if (value instanceof NativeArray a) {
-      return a.getLength();
-    }
-    if (value instanceof CharSequence s) {
-      return s.length();
-    }
-    if (value instanceof Scriptable s) {
-      Object len = ScriptableObject.getProperty(s, "length");
-      if (len instanceof Number n) {
-        return Math.max(0, n.doubleValue());
-      }
-      Object size = ScriptableObject.getProperty(s, "size");
-      return size instanceof Number n ? Math.max(0, n.doubleValue()) : 0;
-    }
-    return 0;
+    return Guard.length(value);
   }
 
   /** Separators plus, for arrays that can be scanned cheaply, the elements' string lengths. */
@@ -181,19 +210,22 @@ final class SizeGuards {
     return bytes;
   }
 
-  /** A lower bound of the text {@code JSON.stringify} would produce; stops counting early. */
-  private static double jsonBytes(Context cx, Object root) {
-    double cap =
-        cx instanceof SandboxContextFactory.SandboxContext s && s.execution != null
-            ? s.execution.budget().remainingBytes() + 1.0
-            : 1e9;
+  /**
+   * A lower bound of the text {@code JSON.stringify} would produce, counting shared sub-objects
+   * every time they appear (as the output does) and the indentation of every line ({@code gap}
+   * characters per level); stops counting once it is over the remaining budget.
+   */
+  private static double jsonBytes(Context cx, Object root, double gap) {
+    Budget budget = Guard.budget(cx);
+    double cap = budget != null ? budget.remainingBytes() + 1.0 : 1e9;
     double[] total = {0};
-    walk(root, total, cap, new IdentityHashMap<>(), 0);
+    walk(root, total, cap, gap, new IdentityHashMap<>(), 0);
     return total[0];
   }
 
-  /** Counts shared sub-objects every time they appear (as the output would); stops at cycles. */
-  private static void walk(Object v, double[] total, double cap, IdentityHashMap<Object, Boolean> path, int depth) {
+  /** Stops at cycles (stringify throws there) and below 1000 levels. */
+  private static void walk(
+      Object v, double[] total, double cap, double gap, IdentityHashMap<Object, Boolean> path, int depth) {
     if (total[0] > cap || depth > 1000) {
       return;
     }
@@ -203,10 +235,10 @@ final class SizeGuards {
       if (path.put(s, Boolean.TRUE) != null) {
         return;
       }
-      total[0] += 4;
+      total[0] += 4 + 2.0 * depth * gap;
       for (Object id : s.getIds()) {
-        total[0] += 2.0 * (String.valueOf(id).length() + 3);
-        walk(id instanceof Integer i ? s.get(i, s) : s.get(String.valueOf(id), s), total, cap, path, depth + 1);
+        total[0] += 2.0 * (String.valueOf(id).length() + 4 + (depth + 1) * gap);
+        walk(id instanceof Integer i ? s.get(i, s) : s.get(String.valueOf(id), s), total, cap, gap, path, depth + 1);
         if (total[0] > cap) {
           break;
         }
