@@ -67,12 +67,13 @@ class TestCommandFetchTest {
 
   @Test
   void runsActionsWithTheDependencyVersionsTheTestFileDeclares() throws IOException {
-    // node-auth0 3 resolves to the user itself, 4 to {data, status, ...}
+    // node-auth0 3 has management.getUser and resolves to the user itself; 4 has only
+    // management.users.get, which resolves to {data, status, ...}
     file("user.js", """
         const { ManagementClient } = require('auth0');
         exports.onExecutePostLogin = async (event, api) => {
           const m = new ManagementClient({ domain: 'tenant.example.com', token: 't' });
-          const result = await m.getUser({ id: 'u1' });
+          const result = await (m.getUser ? m.getUser({ id: 'u1' }) : m.users.get({ id: 'u1' }));
           api.accessToken.setCustomClaim('name', result.name ?? result.data.name + ' (v4)');
         };
         """);
