@@ -66,6 +66,23 @@ class TestCommandFetchTest {
   }
 
   @Test
+  void answersEveryHttpsRequestFromAnHttpsStarCatchAll() throws IOException {
+    file("plan.js", PLAN_FROM_API);
+    Path tests = file("plan.test.json", """
+        {"trigger": "post-login", "action": "plan.js", "event": {"user": {"user_id": "u42?x=1&y=a/b"}},
+         "fetch": [{"url": "https://*", "json": {"plan": "pro"}}],
+         "cases": [{"name": "catch-all",
+           "expect": {"commands": [{"name": "accessToken.setCustomClaim", "args": ["https://example.com/plan", "pro"]}],
+                      "fetch": [{"url": "https://*"}]}}]}
+        """);
+
+    int code = interlock("test", tests.toString());
+
+    assertThat(code).as(out + "\n" + err).isZero();
+    assertThat(out.toString()).endsWith("1 passed, 0 failed\n");
+  }
+
+  @Test
   void runsActionsWithTheDependencyVersionsTheTestFileDeclares() throws IOException {
     // node-auth0 3 has management.getUser and resolves to the user itself; 4 has only
     // management.users.get, which resolves to {data, status, ...}
