@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param at JSON path of the stub in its file, for messages
  * @param method upper-case method, or null for any
  * @param url URL pattern: the whole URL must match, {@code *} matches any run of characters
+ *     ({@code https://*} any https URL, {@code *} alone any URL)
  * @param requestJson expected subset of the request body parsed as JSON, or null for any body
  * @param times how many requests the stub answers (null: any number)
  * @param error network failure message, or null for a response
@@ -55,7 +56,9 @@ record FetchStub(String at, String method, String url, Object requestJson, Integ
   /**
    * Whether {@code url} matches {@code pattern}: the whole URL, with {@code *} standing for any run
    * of characters (including {@code /} and {@code ?}). A URL without a path counts as ending in
-   * {@code /}, so {@code https://api.example.com} and {@code https://api.example.com/} are the same.
+   * {@code /}, so {@code https://api.example.com} and {@code https://api.example.com/} are the same;
+   * a pattern whose host part ends in {@code *} gets no {@code /}, as its star stands for the path
+   * too: {@code https://*} matches every https URL, and {@code *} alone every URL.
    */
   static boolean urlMatches(String pattern, String url) {
     String p = withRootPath(pattern);
@@ -88,7 +91,10 @@ record FetchStub(String at, String method, String url, Object requestJson, Integ
     while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
       end++;
     }
-    return end < url.length() && url.charAt(end) == '/' ? url : url.substring(0, end) + "/" + url.substring(end);
+    if (end < url.length() && url.charAt(end) == '/' || url.charAt(end - 1) == '*') {
+      return url;
+    }
+    return url.substring(0, end) + "/" + url.substring(end);
   }
 
   /**
@@ -126,8 +132,8 @@ record FetchStub(String at, String method, String url, Object requestJson, Integ
       }
     }
     String url = null;
-    if (!(m.get("url") instanceof String u) || !(u.startsWith("http://") || u.startsWith("https://"))) {
-      problems.add(at + ".url: required, an absolute http:// or https:// URL (* matches any characters)");
+    if (!(m.get("url") instanceof String u) || !(u.equals("*") || u.startsWith("http://") || u.startsWith("https://"))) {
+      problems.add(at + ".url: required, an absolute http:// or https:// URL (* matches any characters; \"*\" alone any URL)");
     } else {
       url = u;
     }

@@ -66,13 +66,31 @@ class TestCommandFetchTest {
   }
 
   @Test
+  void answersEveryHttpsRequestFromAnHttpsStarCatchAll() throws IOException {
+    file("plan.js", PLAN_FROM_API);
+    Path tests = file("plan.test.json", """
+        {"trigger": "post-login", "action": "plan.js", "event": {"user": {"user_id": "u42?x=1&y=a/b"}},
+         "fetch": [{"url": "https://*", "json": {"plan": "pro"}}],
+         "cases": [{"name": "catch-all",
+           "expect": {"commands": [{"name": "accessToken.setCustomClaim", "args": ["https://example.com/plan", "pro"]}],
+                      "fetch": [{"url": "https://*"}]}}]}
+        """);
+
+    int code = interlock("test", tests.toString());
+
+    assertThat(code).as(out + "\n" + err).isZero();
+    assertThat(out.toString()).endsWith("1 passed, 0 failed\n");
+  }
+
+  @Test
   void runsActionsWithTheDependencyVersionsTheTestFileDeclares() throws IOException {
-    // node-auth0 3 resolves to the user itself, 4 to {data, status, ...}
+    // node-auth0 3 has management.getUser and resolves to the user itself; 4 has only
+    // management.users.get, which resolves to {data, status, ...}
     file("user.js", """
         const { ManagementClient } = require('auth0');
         exports.onExecutePostLogin = async (event, api) => {
           const m = new ManagementClient({ domain: 'tenant.example.com', token: 't' });
-          const result = await m.getUser({ id: 'u1' });
+          const result = await (m.getUser ? m.getUser({ id: 'u1' }) : m.users.get({ id: 'u1' }));
           api.accessToken.setCustomClaim('name', result.name ?? result.data.name + ' (v4)');
         };
         """);

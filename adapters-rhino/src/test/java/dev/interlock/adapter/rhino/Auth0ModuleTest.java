@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code require('auth0')}: ManagementClient and AuthenticationClient against a stubbed tenant,
- * with version 4 results by default and version 3 results when the action declares auth0@3.
+ * with version 4's surface and results by default and version 3's when the action declares auth0@3.
  */
 class Auth0ModuleTest {
   private static final String TENANT = "https://tenant.example.com";
@@ -44,6 +44,15 @@ class Auth0ModuleTest {
         return json(200, "[{\"id\":\"rol_1\",\"name\":\"admin\"}]");
       case "GET /api/v2/users-by-email?email=ada%40example.com":
         return json(200, "[{\"user_id\":\"auth0|123\"}]");
+      case "GET /api/v2/clients/cli_1":
+        return json(200, "{\"client_id\":\"cli_1\",\"name\":\"Dashboard\"}");
+      case "GET /api/v2/connections?strategy=auth0":
+        return json(200, "[{\"id\":\"con_1\",\"name\":\"Username-Password-Authentication\"}]");
+      case "POST /dbconnections/change_password":
+        return CompletableFuture.completedFuture(new FetchInterceptor.Response(200, Map.of("content-type", List.of("text/plain")),
+            "We've just sent you an email to reset your password.".getBytes(StandardCharsets.UTF_8)));
+      case "GET /userinfo":
+        return json(200, "{\"sub\":\"auth0|123\",\"email\":\"ada@example.com\"}");
       default:
         return json(404, "{\"statusCode\":404,\"error\":\"Not Found\",\"message\":\"The user does not exist.\","
             + "\"errorCode\":\"inexistent_user\"}");
@@ -108,6 +117,59 @@ class Auth0ModuleTest {
     assertThat(requests).noneMatch(r -> r.url().endsWith("/oauth/token"));
     assertThat(requests.get(0).header("authorization")).isEqualTo("Bearer static-token");
     assertThat(new String(requests.get(0).body(), StandardCharsets.UTF_8)).isEqualTo("{\"app_metadata\":{\"plan\":\"gold\"}}");
+  }
+
+  @Test
+  void version3FindsUsersByEmailClientsAndConnectionsAndSendsThePasswordChangeEmail() {
+    engine.bind(String.join("\n",
+        "const { ManagementClient, AuthenticationClient } = require('auth0');",
+        "exports.onExecutePostLogin = async (event, api) => {",
+        "  const management = new ManagementClient({ domain: 'tenant.example.com', token: 'static-token' });",
+        "  const auth = new AuthenticationClient({ domain: 'tenant.example.com', clientId: 'cid' });",
+        "  const byEmail = await management.getUsersByEmail(event.user.email);",
+        "  const viaManager = await new Promise((resolve, reject) =>",
+        "    management.users.getByEmail(event.user.email, (err, users) => err ? reject(err) : resolve(users)));",
+        "  const client = await management.getClient({ client_id: event.client.client_id });",
+        "  const connections = await management.getConnections({ strategy: 'auth0' });",
+        "  const sent = await auth.requestChangePasswordEmail({ email: event.user.email, connection: 'Username-Password-Authentication' });",
+        "  const profile = await auth.getProfile('user-token');",
+        "  api.accessToken.setCustomClaim('result', [byEmail[0].user_id, viaManager[0].user_id, client.name, connections[0].id,",
+        "    sent, profile.sub, typeof management.usersByEmail]);",
+        "};"), Map.of("auth0", "^3.7.0"));
+
+    Object result = result(engine.run());
+
+    assertThat(result).isEqualTo(List.of("auth0|123", "auth0|123", "Dashboard", "con_1",
+        "We've just sent you an email to reset your password.", "auth0|123", "undefined"));
+    FetchInterceptor.Request reset = requests.stream().filter(r -> r.url().endsWith("/dbconnections/change_password")).findFirst().orElseThrow();
+    assertThat(new String(reset.body(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"client_id\":\"cid\",\"email\":\"ada@example.com\",\"connection\":\"Username-Password-Authentication\"}");
+  }
+
+  @Test
+  void version4OffersManagersOnlyWithDataWrappedResults() {
+    engine.bind(String.join("\n",
+        "const { ManagementClient, AuthenticationClient, UserInfoClient } = require('auth0');",
+        "exports.onExecutePostLogin = async (event, api) => {",
+        "  const management = new ManagementClient({ domain: 'tenant.example.com', token: 'static-token' });",
+        "  const auth = new AuthenticationClient({ domain: 'tenant.example.com', clientId: 'cid' });",
+        "  const client = await management.clients.get({ client_id: event.client.client_id });",
+        "  const connections = await management.connections.getAll({ strategy: 'auth0' });",
+        "  const sent = await auth.database.changePassword({ email: event.user.email, connection: 'Username-Password-Authentication' });",
+        "  const info = await new UserInfoClient({ domain: 'tenant.example.com' }).getUserInfo('user-token');",
+        "  const version3 = ['getUser', 'getUsers', 'getUsersByEmail', 'updateAppMetadata', 'updateUserMetadata', 'getUserRoles',",
+        "    'assignRolestoUser', 'linkUsers', 'getClient', 'getClients', 'getConnections', 'getRoles']",
+        "    .filter(m => management[m] !== undefined)",
+        "    .concat(['getByEmail', 'updateAppMetadata', 'removeRoles'].filter(m => management.users[m] !== undefined).map(m => 'users.' + m))",
+        "    .concat(['getProfile', 'clientCredentialsGrant', 'requestChangePasswordEmail'].filter(m => auth[m] !== undefined).map(m => 'auth.' + m));",
+        "  api.accessToken.setCustomClaim('result', [client.status, client.data.name, connections.data[0].id, sent.data,",
+        "    info.data.sub, version3]);",
+        "};"));
+
+    Object result = result(engine.run());
+
+    assertThat(result).isEqualTo(List.of(200L, "Dashboard", "con_1", "We've just sent you an email to reset your password.",
+        "auth0|123", List.of()));
   }
 
   @Test

@@ -59,12 +59,35 @@ final class ErrorMapper {
     if (value instanceof Scriptable s && !(value instanceof org.mozilla.javascript.Function)) {
       String name = ScriptRuntime.toString(orDefault(ScriptableObject.getProperty(s, "name"), "Error"));
       String message = ScriptRuntime.toString(orDefault(ScriptableObject.getProperty(s, "message"), ""));
-      Object stack = ScriptableObject.getProperty(s, "stack");
+      Object stack = stackProperty(s);
       String frames = stack instanceof CharSequence cs ? mapFrames(cs.toString()) : "";
       return new ScriptError(name, message, name + ": " + message + (frames.isEmpty() ? "" : "\n" + frames));
     }
     String text = value == org.mozilla.javascript.Undefined.instance ? "undefined" : ScriptRuntime.toString(value);
     return new ScriptError("Error", text, null);
+  }
+
+  /**
+   * The {@code stack} of an error object. Rhino 1.9.2 computes it when it is first read and casts
+   * the error's prototype to its Java Error class then, so an error re-parented onto a plain object
+   * ({@code Object.setPrototypeOf(new Error(), proto)}) throws ClassCastException instead: such an
+   * error's stack is read with the error briefly back on {@code Error.prototype}. Rhino keeps the
+   * computed stack, so later reads of it work too.
+   */
+  static Object stackProperty(Scriptable error) {
+    try {
+      return ScriptableObject.getProperty(error, "stack");
+    } catch (ClassCastException rhinoQuirk) {
+      Scriptable prototype = error.getPrototype();
+      try {
+        error.setPrototype(ScriptableObject.getClassPrototype(error, "Error"));
+        return ScriptableObject.getProperty(error, "stack");
+      } catch (RuntimeException stillFailing) {
+        return Scriptable.NOT_FOUND;
+      } finally {
+        error.setPrototype(prototype);
+      }
+    }
   }
 
   /** {@code Name: message} of an error object, for console output. */

@@ -23,7 +23,7 @@
     });
     return e;
   }
-  AxiosError.prototype = Object.create(Error.prototype);
+  AxiosError.prototype = lib.errorPrototype(Error);
   AxiosError.prototype.constructor = AxiosError;
 
   function merge(a, b) {

@@ -16,6 +16,20 @@
     return e;
   }
 
+  // ---------------------------------------------------------------- error classes of the modules
+  // The prototype for an error class the modules define (JsonWebTokenError, AxiosError, jose's
+  // errors, ...) under `Parent` (Error or another such class). Rhino 1.9.2 computes an error's
+  // `stack` when it is first read and casts the error's prototype to its Java Error class then: an
+  // error re-parented onto a plain Object.create(Error.prototype) throws a Java ClassCastException
+  // on `e.stack` (in the script, in console.log, and when the engine reports it uncaught). So the
+  // prototype is itself an Error object, without a message or stack of its own.
+  function errorPrototype(Parent) {
+    var p = new Error();
+    delete p.stack;
+    Object.setPrototypeOf(p, Parent.prototype);
+    return p;
+  }
+
   // ---------------------------------------------------------------- Number.prototype.toLocaleString
   // Rhino 1.9.2 has no Intl and reads the locales argument as a radix ('illegal radix 0'). This
   // follows Intl.NumberFormat's option rules for the decimal, percent and currency styles; the
@@ -439,6 +453,7 @@
   defineHidden(webcrypto, 'randomUUID', function () { return native.randomUUID(); });
 
   return {
+    errorPrototype: errorPrototype,
     DOMException: DOMException,
     Buffer: Buffer,
     wrapBuffer: wrap,

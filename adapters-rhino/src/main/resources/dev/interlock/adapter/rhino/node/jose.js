@@ -20,7 +20,7 @@
       if (reason !== undefined) e.reason = reason;
       return e;
     }
-    E.prototype = Object.create((base || Error).prototype);
+    E.prototype = lib.errorPrototype(base || Error);
     E.prototype.constructor = E;
     E.code = code;
     return E;
@@ -310,7 +310,7 @@
     e.name = 'SigningKeyNotFoundError';
     return e;
   }
-  SigningKeyNotFoundError.prototype = Object.create(Error.prototype);
+  SigningKeyNotFoundError.prototype = lib.errorPrototype(Error);
   function JwksClient(options) {
     if (!options || !options.jwksUri) throw new TypeError('jwksClient: the "jwksUri" option is required');
     var uri = String(options.jwksUri), pending = null;

@@ -11,7 +11,7 @@
     if (error) e.inner = error;
     return e;
   }
-  JsonWebTokenError.prototype = Object.create(Error.prototype);
+  JsonWebTokenError.prototype = lib.errorPrototype(Error);
   JsonWebTokenError.prototype.constructor = JsonWebTokenError;
 
   function TokenExpiredError(message, expiredAt) {
@@ -20,7 +20,7 @@
     e.expiredAt = expiredAt;
     return e;
   }
-  TokenExpiredError.prototype = Object.create(JsonWebTokenError.prototype);
+  TokenExpiredError.prototype = lib.errorPrototype(JsonWebTokenError);
   TokenExpiredError.prototype.constructor = TokenExpiredError;
 
   function NotBeforeError(message, date) {
@@ -29,7 +29,7 @@
     e.date = date;
     return e;
   }
-  NotBeforeError.prototype = Object.create(JsonWebTokenError.prototype);
+  NotBeforeError.prototype = lib.errorPrototype(JsonWebTokenError);
   NotBeforeError.prototype.constructor = NotBeforeError;
 
   var HMAC = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };

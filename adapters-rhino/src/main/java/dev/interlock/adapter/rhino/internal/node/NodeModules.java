@@ -35,7 +35,8 @@ import org.mozilla.javascript.ScriptableObject;
  */
 public final class NodeModules implements HostModules {
   private static final String[] SOURCES = {
-    "globals.js", "host.js", "url.js", "querystring.js", "modules.js", "jwt.js", "http.js", "axios.js", "auth0.js", "jose.js"
+    "globals.js", "host.js", "url.js", "querystring.js", "modules.js", "jwt.js", "http.js", "axios.js", "auth0-rest.js",
+    "auth0.js", "jose.js"
   };
   private static final String[] GLOBALS = {
     "DOMException", "Buffer", "TextEncoder", "TextDecoder", "atob", "btoa", "structuredClone", "crypto", "URL",
