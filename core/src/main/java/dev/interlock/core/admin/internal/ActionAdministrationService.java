@@ -55,6 +55,11 @@ public final class ActionAdministrationService implements ActionAdministration {
   private final AdministrationLimits limits;
   private final DraftRules rules;
   private final Runnable onFlowChange;
+  /**
+   * Held by delete and by binding changes, so that in one process neither sees the other half
+   * done; the stores make the same guarantee across processes (see {@code ActionStore#delete}).
+   */
+  private final Object bindingChanges = new Object();
 
   /** {@code onFlowChange} runs after every deploy, rollback, delete and binding change. */
   public ActionAdministrationService(
@@ -92,16 +97,19 @@ public final class ActionAdministrationService implements ActionAdministration {
           "too_many_actions", "at most " + limits.maxActions() + " actions can exist; delete one first");
     }
     Instant now = clock.instant();
-    Action action = new Action(ActionId.of(ids.newId("act")), request.name(), request.trigger(),
-        new ActionDraft(request.code(), request.runtime(), request.dependencies(), Secrets.of(request.secrets())),
-        null, 1, now, now);
+    ActionDraft draft =
+        new ActionDraft(request.code(), request.runtime(), request.dependencies(), Secrets.of(request.secrets()));
+    Action action = new Action(ActionId.of(ids.newId("act")), request.name(), request.trigger(), draft, null, 1, now, now);
     if (request.deploy()) {
-      // load before anything is stored: broken code creates nothing
-      load(action, action.draft().code(), action.draft().runtime(), action.draft().dependencies());
-    }
-    actions.insert(action);
-    if (request.deploy()) {
-      deploy(action.id(), action.revision());
+      // load before anything is stored: broken code creates nothing; then the action and its
+      // first version are stored in one step, so a failure leaves no undeployed action behind
+      load(action, draft.code(), draft.runtime(), draft.dependencies());
+      ActionVersion first = new ActionVersion(ids.newId("ver"), action.id(), 1, draft.code(), draft.runtime(),
+          draft.dependencies(), draft.secrets(), now);
+      actions.insertDeployed(new Action(action.id(), action.name(), action.trigger(), draft, 1, 2, now, now), first);
+      onFlowChange.run();
+    } else {
+      actions.insert(action);
     }
     return get(action.id());
   }
@@ -228,33 +236,49 @@ public final class ActionAdministrationService implements ActionAdministration {
 
   @Override
   public void delete(ActionId id, boolean force) {
-    Action current = require(id);
-    for (int attempt = 0; ; attempt++) {
+    synchronized (bindingChanges) {
+      Action current = require(id);
+      for (int attempt = 1; ; attempt++) {
+        unbindForDelete(current, force);
+        try {
+          actions.delete(id);
+          break;
+        } catch (ConflictException e) {
+          // another node bound it between the unbind and the delete; the store refused atomically
+          if (!force || attempt >= FORCED_UNBIND_ATTEMPTS) {
+            throw e;
+          }
+        }
+      }
+    }
+    onFlowChange.run();
+  }
+
+  private void unbindForDelete(Action current, boolean force) {
+    for (int attempt = 1; ; attempt++) {
       TriggerBindings tb = bindings.get(current.trigger());
       List<Binding> kept = new ArrayList<>();
       for (Binding b : tb.bindings()) {
-        if (!b.action().equals(id)) {
+        if (!b.action().equals(current.id())) {
           kept.add(b);
         }
       }
       if (kept.size() == tb.bindings().size()) {
-        break;
+        return;
       }
       if (!force) {
-        throw new ConflictException("action_bound",
-            "action " + id + " is bound to " + current.trigger() + "; unbind it first or delete with force");
+        throw new ConflictException("action_bound", "action " + current.id() + " is bound to " + current.trigger()
+            + "; unbind it first or delete with force");
       }
       try {
         bindings.replace(current.trigger(), kept, tb.revision());
-        break;
+        return;
       } catch (ConflictException e) {
-        if (attempt + 1 >= FORCED_UNBIND_ATTEMPTS) {
+        if (attempt >= FORCED_UNBIND_ATTEMPTS) {
           throw e;
         }
       }
     }
-    actions.delete(id);
-    onFlowChange.run();
   }
 
   @Override
@@ -266,6 +290,15 @@ public final class ActionAdministrationService implements ActionAdministration {
   @Override
   public TriggerBindings replaceBindings(TriggerId trigger, List<BindingRequest> requested, long expectedRevision) {
     catalog.require(trigger);
+    TriggerBindings result;
+    synchronized (bindingChanges) {
+      result = replaceChecked(trigger, requested, expectedRevision);
+    }
+    onFlowChange.run();
+    return result;
+  }
+
+  private TriggerBindings replaceChecked(TriggerId trigger, List<BindingRequest> requested, long expectedRevision) {
     List<Problem> problems = new ArrayList<>();
     if (requested.size() > limits.maxBindingsPerTrigger()) {
       problems.add(new Problem("bindings", "has " + requested.size() + " entries; at most "
@@ -304,9 +337,19 @@ public final class ActionAdministrationService implements ActionAdministration {
           r.configuration(), r.retry()));
     }
     refuseIfAny(problems, "the bindings");
-    TriggerBindings result = bindings.replace(trigger, list, expectedRevision);
-    onFlowChange.run();
-    return result;
+    try {
+      return bindings.replace(trigger, list, expectedRevision);
+    } catch (NotFoundException e) {
+      // another node deleted a named action after the check above; the store refused atomically
+      for (int i = 0; i < requested.size(); i++) {
+        if (actions.find(requested.get(i).action()).isEmpty()) {
+          problems.add(new Problem("bindings[" + i + "].action", "action " + requested.get(i).action()
+              + " does not exist"));
+        }
+      }
+      refuseIfAny(problems, "the bindings");
+      throw e;
+    }
   }
 
   @Override
