@@ -116,6 +116,13 @@ public final class ManagementRoutes {
 
   private void deploy(Context ctx) {
     ActionId id = actionId(ctx);
+    // Auth0's deploy takes no body; an empty object or null is tolerated, anything else refused
+    Map<String, Object> m = Body.object(ctx, true);
+    Body b = new Body();
+    for (String field : m.keySet()) {
+      b.problem("$." + field, "is not accepted; deploy takes no body (the draft is deployed)");
+    }
+    b.done();
     VersionView v = translated(() -> admin.deploy(id, ifMatch(ctx)));
     send(ctx, 202, json.version(v, admin.get(id)));
   }

@@ -74,7 +74,7 @@ public final class ActionAdministrationService implements ActionAdministration {
     this.clock = clock;
     this.ids = ids;
     this.limits = limits;
-    this.rules = new DraftRules(limits);
+    this.rules = new DraftRules(limits, loader::supports);
     this.onFlowChange = onFlowChange;
   }
 
@@ -140,7 +140,7 @@ public final class ActionAdministrationService implements ActionAdministration {
     if (change.code() != null) {
       rules.code(change.code(), problems);
     }
-    rules.runtime(change.runtime(), problems);
+    rules.changedRuntime(change.runtime(), problems);
     if (change.dependencies() != null) {
       rules.dependencies(change.dependencies(), problems);
     }
