@@ -6,6 +6,7 @@ import dev.interlock.core.EngineBusyException;
 import dev.interlock.core.InterlockException;
 import dev.interlock.core.InvalidRequestException;
 import dev.interlock.core.NotFoundException;
+import dev.interlock.core.PlatformException;
 import dev.interlock.core.Problem;
 import dev.interlock.core.json.Json;
 import io.javalin.http.Context;
@@ -68,6 +69,11 @@ public final class ErrorResponses {
           code = "http_" + status;
       }
       write(ctx, status, code, message, List.of());
+    } else if (e instanceof PlatformException p && p.code().startsWith("secret_key")) {
+      // the operator's keyring does not fit the stored secrets; readiness reports the same
+      ctx.header("Retry-After", "30");
+      write(ctx, 503, p.code(), "secrets cannot be used: " + p.getMessage()
+          + " (settings secret.keys / INTERLOCK_SECRET_KEYS, or secret.keys.file)", List.of());
     } else if (clientWentAway(e)) {
       // the client closed the connection (an aborted upload or download): nothing failed here
       LOG.log(Level.FINE, "request " + ctx.method() + " " + ctx.path() + ": the client closed the connection", e);

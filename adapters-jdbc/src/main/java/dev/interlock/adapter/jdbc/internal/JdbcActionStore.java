@@ -278,51 +278,6 @@ public final class JdbcActionStore implements ActionStore, ChangeFeed {
     });
   }
 
-  /** Encrypts again, with the current key, every secret stored under an older key; returns how many rows. */
-  public int reencryptSecrets() {
-    return db.transaction(c -> {
-      int n = 0;
-      List<Object[]> drafts = new ArrayList<>();
-      try (PreparedStatement p = c.prepareStatement("SELECT id, secrets FROM actions WHERE secrets IS NOT NULL");
-          ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          drafts.add(new Object[] {rs.getString(1), rs.getString(2)});
-        }
-      }
-      for (Object[] d : drafts) {
-        if (secrets.isStale((String) d[1])) {
-          String ctx = SecretsCodec.draftContext((String) d[0]);
-          try (PreparedStatement u = c.prepareStatement("UPDATE actions SET secrets = ? WHERE id = ?")) {
-            u.setString(1, secrets.seal(secrets.open((String) d[1], ctx), ctx));
-            u.setString(2, (String) d[0]);
-            n += u.executeUpdate();
-          }
-        }
-      }
-      List<Object[]> versions = new ArrayList<>();
-      try (PreparedStatement p = c.prepareStatement(
-          "SELECT action_id, number, secrets FROM action_versions WHERE secrets IS NOT NULL");
-          ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          versions.add(new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)});
-        }
-      }
-      for (Object[] v : versions) {
-        if (secrets.isStale((String) v[2])) {
-          String ctx = SecretsCodec.versionContext((String) v[0], (Integer) v[1]);
-          try (PreparedStatement u = c.prepareStatement(
-              "UPDATE action_versions SET secrets = ? WHERE action_id = ? AND number = ?")) {
-            u.setString(1, secrets.seal(secrets.open((String) v[2], ctx), ctx));
-            u.setString(2, (String) v[0]);
-            u.setInt(3, (Integer) v[1]);
-            n += u.executeUpdate();
-          }
-        }
-      }
-      return n;
-    });
-  }
-
   private void bindAction(PreparedStatement p, Action a) throws SQLException {
     p.setString(1, a.id().value());
     p.setString(2, a.name());
