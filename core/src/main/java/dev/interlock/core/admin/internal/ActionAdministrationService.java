@@ -9,7 +9,6 @@ import dev.interlock.core.action.Action;
 import dev.interlock.core.action.ActionDraft;
 import dev.interlock.core.action.ActionId;
 import dev.interlock.core.action.ActionVersion;
-import dev.interlock.core.action.Binding;
 import dev.interlock.core.action.Secrets;
 import dev.interlock.core.action.TriggerBindings;
 import dev.interlock.core.admin.ActionAdministration;
@@ -34,17 +33,13 @@ import dev.interlock.core.trigger.TriggerId;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The {@link ActionAdministration} use cases over the store ports. */
 public final class ActionAdministrationService implements ActionAdministration {
-  private static final int FORCED_UNBIND_ATTEMPTS = 5;
-
   private final TriggerCatalog catalog;
   private final ActionLoader loader;
   private final ActionStore actions;
@@ -55,11 +50,7 @@ public final class ActionAdministrationService implements ActionAdministration {
   private final AdministrationLimits limits;
   private final DraftRules rules;
   private final Runnable onFlowChange;
-  /**
-   * Held by delete and by binding changes, so that in one process neither sees the other half
-   * done; the stores make the same guarantee across processes (see {@code ActionStore#delete}).
-   */
-  private final Object bindingChanges = new Object();
+  private final Binder binder;
 
   /** {@code onFlowChange} runs after every deploy, rollback, delete and binding change. */
   public ActionAdministrationService(
@@ -76,6 +67,7 @@ public final class ActionAdministrationService implements ActionAdministration {
     this.limits = limits;
     this.rules = new DraftRules(limits, loader::supports);
     this.onFlowChange = onFlowChange;
+    this.binder = new Binder(catalog, actions, bindings, ids, limits);
   }
 
   @Override
@@ -236,49 +228,8 @@ public final class ActionAdministrationService implements ActionAdministration {
 
   @Override
   public void delete(ActionId id, boolean force) {
-    synchronized (bindingChanges) {
-      Action current = require(id);
-      for (int attempt = 1; ; attempt++) {
-        unbindForDelete(current, force);
-        try {
-          actions.delete(id);
-          break;
-        } catch (ConflictException e) {
-          // another node bound it between the unbind and the delete; the store refused atomically
-          if (!force || attempt >= FORCED_UNBIND_ATTEMPTS) {
-            throw e;
-          }
-        }
-      }
-    }
+    binder.delete(require(id), force);
     onFlowChange.run();
-  }
-
-  private void unbindForDelete(Action current, boolean force) {
-    for (int attempt = 1; ; attempt++) {
-      TriggerBindings tb = bindings.get(current.trigger());
-      List<Binding> kept = new ArrayList<>();
-      for (Binding b : tb.bindings()) {
-        if (!b.action().equals(current.id())) {
-          kept.add(b);
-        }
-      }
-      if (kept.size() == tb.bindings().size()) {
-        return;
-      }
-      if (!force) {
-        throw new ConflictException("action_bound", "action " + current.id() + " is bound to " + current.trigger()
-            + "; unbind it first or delete with force");
-      }
-      try {
-        bindings.replace(current.trigger(), kept, tb.revision());
-        return;
-      } catch (ConflictException e) {
-        if (attempt >= FORCED_UNBIND_ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
   }
 
   @Override
@@ -290,66 +241,9 @@ public final class ActionAdministrationService implements ActionAdministration {
   @Override
   public TriggerBindings replaceBindings(TriggerId trigger, List<BindingRequest> requested, long expectedRevision) {
     catalog.require(trigger);
-    TriggerBindings result;
-    synchronized (bindingChanges) {
-      result = replaceChecked(trigger, requested, expectedRevision);
-    }
+    TriggerBindings result = binder.replace(trigger, requested, expectedRevision);
     onFlowChange.run();
     return result;
-  }
-
-  private TriggerBindings replaceChecked(TriggerId trigger, List<BindingRequest> requested, long expectedRevision) {
-    List<Problem> problems = new ArrayList<>();
-    if (requested.size() > limits.maxBindingsPerTrigger()) {
-      problems.add(new Problem("bindings", "has " + requested.size() + " entries; at most "
-          + limits.maxBindingsPerTrigger() + " actions can be bound to a trigger"));
-    }
-    Map<ActionId, String> existingIds = new LinkedHashMap<>();
-    for (Binding b : bindings.get(trigger).bindings()) {
-      existingIds.put(b.action(), b.id());
-    }
-    Set<ActionId> seen = new HashSet<>();
-    List<Binding> list = new ArrayList<>();
-    for (int i = 0; i < requested.size(); i++) {
-      BindingRequest r = requested.get(i);
-      String path = "bindings[" + i + "].action";
-      Optional<Action> a = actions.find(r.action());
-      if (a.isEmpty()) {
-        problems.add(new Problem(path, "action " + r.action() + " does not exist"));
-        continue;
-      }
-      if (!a.get().trigger().equals(trigger)) {
-        problems.add(new Problem(path, "action " + r.action() + " is for trigger " + a.get().trigger() + ", not " + trigger));
-      }
-      if (a.get().deployedVersion() == null) {
-        problems.add(new Problem(path, "action " + r.action() + " has no deployed version; deploy it first"));
-      }
-      if (!seen.add(r.action())) {
-        problems.add(new Problem(path, "action " + r.action() + " is bound more than once"));
-      }
-      if (r.retry().enabled() && !catalog.require(trigger).isAsync()) {
-        problems.add(new Problem("bindings[" + i + "].retry", "retries apply to async triggers only; " + trigger
-            + " is sync"));
-      }
-      String bindingId = existingIds.getOrDefault(r.action(), null);
-      String display = r.displayName() == null || r.displayName().isEmpty() ? a.get().name() : r.displayName();
-      list.add(new Binding(bindingId != null ? bindingId : ids.newId("bnd"), trigger, r.action(), display,
-          r.configuration(), r.retry()));
-    }
-    refuseIfAny(problems, "the bindings");
-    try {
-      return bindings.replace(trigger, list, expectedRevision);
-    } catch (NotFoundException e) {
-      // another node deleted a named action after the check above; the store refused atomically
-      for (int i = 0; i < requested.size(); i++) {
-        if (actions.find(requested.get(i).action()).isEmpty()) {
-          problems.add(new Problem("bindings[" + i + "].action", "action " + requested.get(i).action()
-              + " does not exist"));
-        }
-      }
-      refuseIfAny(problems, "the bindings");
-      throw e;
-    }
   }
 
   @Override
@@ -399,7 +293,7 @@ public final class ActionAdministrationService implements ActionAdministration {
     }
   }
 
-  private static void refuseIfAny(List<Problem> problems, String what) {
+  static void refuseIfAny(List<Problem> problems, String what) {
     if (!problems.isEmpty()) {
       throw new InvalidRequestException("invalid_action", what + " is invalid (" + problems.size()
           + (problems.size() == 1 ? " problem)" : " problems)"), problems);
