@@ -226,7 +226,8 @@ public final class Interlock implements AutoCloseable {
 
     public Interlock build() {
       if (actions == null) {
-        stores(new InMemoryActionStore(), new InMemoryBindingStore(), new InMemoryExecutionStore());
+        InMemoryActionStore memory = new InMemoryActionStore();
+        stores(memory, new InMemoryBindingStore(memory), new InMemoryExecutionStore());
       }
       if (cache == null) {
         cache = new InMemoryActionCache();

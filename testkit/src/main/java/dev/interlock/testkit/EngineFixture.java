@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EngineFixture implements AutoCloseable {
   private final JavaActionRuntime java = new JavaActionRuntime();
   private final InMemoryActionStore actions = new InMemoryActionStore();
-  private final InMemoryBindingStore bindings = new InMemoryBindingStore();
+  private final InMemoryBindingStore bindings = new InMemoryBindingStore(actions);
   private final InMemoryExecutionStore executions = new InMemoryExecutionStore();
   private final InMemoryActionCache cache = new InMemoryActionCache();
   private final AtomicInteger counter = new AtomicInteger();

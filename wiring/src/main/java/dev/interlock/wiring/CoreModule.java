@@ -59,9 +59,15 @@ public final class CoreModule extends AbstractModule {
     OptionalBinder.newOptionalBinder(binder(), IdGenerator.class);
     OptionalBinder.newOptionalBinder(binder(), UserDirectory.class).setDefault().toInstance(UserDirectory.NONE);
     bind(InMemoryActionStore.class).in(Singleton.class);
-    bind(InMemoryBindingStore.class).in(Singleton.class);
     bind(InMemoryExecutionStore.class).in(Singleton.class);
     bind(InMemoryActionCache.class).in(Singleton.class);
+  }
+
+  /** Over the in-memory action store, so that a bound action cannot be deleted (see the port). */
+  @Provides
+  @Singleton
+  InMemoryBindingStore inMemoryBindings(InMemoryActionStore actions) {
+    return new InMemoryBindingStore(actions);
   }
 
   @Provides

@@ -26,6 +26,10 @@ import java.util.Set;
  *     on first start for SQLite
  * @param maxBodyBytes largest request body accepted
  * @param httpThreads maximum request threads
+ * @param idleTimeout how long a connection may send nothing (also while a request body is being
+ *     read) before the server gives up on it
+ * @param bodyReads most request bodies read at once; a request that finds none free gets 503, so
+ *     slow uploads cannot hold every request thread
  * @param executeConcurrency most flows the execute endpoint runs at once, 0 for no limit; more
  *     requests wait (up to the flow timeout, then 503) for a slot
  * @param drainTimeout how long a shutdown waits for in-flight requests
@@ -48,6 +52,8 @@ public record HttpConfig(
     Path secretKeysFile,
     int maxBodyBytes,
     int httpThreads,
+    Duration idleTimeout,
+    int bodyReads,
     int executeConcurrency,
     Duration drainTimeout,
     boolean accessLog,
@@ -74,6 +80,7 @@ public record HttpConfig(
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(drainTimeout, "drainTimeout");
     Objects.requireNonNull(flowTimeout, "flowTimeout");
+    Objects.requireNonNull(idleTimeout, "idleTimeout");
     egressAllowList = List.copyOf(egressAllowList);
     tokens = List.copyOf(tokens);
     if (port < 0 || port > 65535) {
@@ -109,7 +116,7 @@ public record HttpConfig(
   public HttpConfig withPort(int value) {
     return new HttpConfig(host, value, dataDir, databaseUrl, databaseUser, databasePassword, secretKeys,
         secretKeysFile, maxBodyBytes,
-        httpThreads, executeConcurrency, drainTimeout, accessLog, flowTimeout, asyncWorkers, asyncQueue, egressAllowList,
+        httpThreads, idleTimeout, bodyReads, executeConcurrency, drainTimeout, accessLog, flowTimeout, asyncWorkers, asyncQueue, egressAllowList,
         adminTokenSha256, tokens);
   }
 
@@ -137,6 +144,7 @@ public record HttpConfig(
   public String toString() {
     return "HttpConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", databaseUrl="
         + redacted(effectiveDatabaseUrl()) + ", maxBodyBytes=" + maxBodyBytes + ", httpThreads=" + httpThreads
+        + ", idleTimeout=" + idleTimeout + ", bodyReads=" + bodyReads
         + ", executeConcurrency=" + executeConcurrency + ", drainTimeout=" + drainTimeout + ", accessLog=" + accessLog
         + ", flowTimeout=" + flowTimeout
         + ", asyncWorkers=" + asyncWorkers + ", asyncQueue=" + asyncQueue + ", egressAllowList=" + egressAllowList

@@ -137,7 +137,11 @@ public final class InterlockServer implements AutoCloseable {
     Injector injector = Guice.createInjector(modules);
     HttpService service = injector.getInstance(HttpService.class);
     Binding<JdbcStores> jdbc = injector.getExistingBinding(Key.get(JdbcStores.class));
-    AutoCloseable stores = jdbc == null ? null : jdbc.getProvider().get();
+    JdbcStores stores = jdbc == null ? null : jdbc.getProvider().get();
+    if (stores != null) {
+      service.addReadinessCheck(() -> stores.keyProblem().map(p -> "secret encryption keys: " + p + " (settings "
+          + "secret.keys / INTERLOCK_SECRET_KEYS, or secret.keys.file)"));
+    }
     int port = service.start();
     return new InterlockServer(service, gc, stores, port);
   }

@@ -37,6 +37,19 @@ class ConfigurationTest {
   }
 
   @Test
+  void boundsBodyReadsToHalfTheThreadsAndIdleConnectionsToThirtySecondsUnlessConfigured() {
+    HttpConfig defaults = HttpConfig.load(new String[] {"--http.threads=40"}, Map.of());
+    HttpConfig set = HttpConfig.load(new String[] {"--http.body.reads=3", "--http.idle.timeout.ms=500"}, Map.of());
+
+    assertThat(defaults.bodyReads()).isEqualTo(20);
+    assertThat(defaults.idleTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(set.bodyReads()).isEqualTo(3);
+    assertThat(set.idleTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThatThrownBy(() -> HttpConfig.load(new String[] {"--http.body.reads=0"}, Map.of()))
+        .hasMessageContaining("http.body.reads: must be between 1 and 10000, got 0");
+  }
+
+  @Test
   void letsFlagsOverrideTheEnvironmentAndTheEnvironmentOverrideTheFile(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("interlock.properties");
     Files.writeString(file, "port=9001\ndata-dir=/from-file\nmax.body.bytes=4096\ndrain.timeout.ms=500\n");

@@ -1,15 +1,24 @@
 package dev.interlock.adapter.jdbc;
 
+import dev.interlock.core.action.ActionId;
 import dev.interlock.core.port.BindingStore;
 import dev.interlock.testkit.contract.BindingStoreContract;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 
 class PostgresBindingStoreTest extends BindingStoreContract {
   private final TestDatabases databases = new TestDatabases();
+  private JdbcStores stores;
 
   @Override
   protected BindingStore newStore() {
-    return databases.postgres().bindings();
+    stores = databases.postgres();
+    return stores.bindings();
+  }
+
+  @Override
+  protected void actionsExist(List<ActionId> ids) {
+    TestDatabases.insertActions(stores, ids);
   }
 
   @AfterEach

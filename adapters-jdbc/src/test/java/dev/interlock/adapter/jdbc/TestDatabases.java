@@ -1,6 +1,11 @@
 package dev.interlock.adapter.jdbc;
 
 import dev.interlock.adapter.jdbc.internal.KeyRing;
+import dev.interlock.core.action.Action;
+import dev.interlock.core.action.ActionDraft;
+import dev.interlock.core.action.ActionId;
+import dev.interlock.core.trigger.TriggerId;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,6 +52,14 @@ final class TestDatabases implements AutoCloseable {
     }
     String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     return JdbcConfig.postgres(url, null, null, KEYS);
+  }
+
+  /** Actions with these ids, for stores that refuse bindings to actions they do not hold. */
+  static void insertActions(JdbcStores stores, List<ActionId> ids) {
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    for (ActionId id : ids) {
+      stores.actions().insert(new Action(id, id.value(), TriggerId.of("post-login"), ActionDraft.of("code"), null, 1, t0, t0));
+    }
   }
 
   static String newSchema() {

@@ -61,6 +61,16 @@ public final class ActionLoader {
     this.store = store;
   }
 
+  /** Whether a script runtime of this engine runs code of {@code runtime}. */
+  public boolean supports(String runtime) {
+    for (ScriptRuntime r : runtimes) {
+      if (r.supports(runtime)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Loads code with the runtime that supports it.
    *

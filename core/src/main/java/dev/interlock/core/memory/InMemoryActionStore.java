@@ -15,16 +15,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * {@link ActionStore} in memory; every method is atomic. It is also a {@link ChangeFeed} that
  * reports every change, so that an engine on it caches resolved flows even when the store is
- * changed directly rather than through the engine's administration.
+ * changed directly rather than through the engine's administration. An {@link
+ * InMemoryBindingStore} made over it shares its lock: a bound action cannot be deleted, and an
+ * action being deleted cannot be bound.
  */
 public final class InMemoryActionStore implements ActionStore, ChangeFeed {
   private final Map<ActionId, Action> actions = new LinkedHashMap<>();
   private final Map<ActionId, TreeMap<Integer, ActionVersion>> versions = new LinkedHashMap<>();
   private final ChangeListeners listeners = new ChangeListeners();
+  private Predicate<ActionId> bound = id -> false;
 
   @Override
   public AutoCloseable subscribe(Runnable listener) {
@@ -73,8 +77,16 @@ public final class InMemoryActionStore implements ActionStore, ChangeFeed {
     listeners.changed();
   }
 
+  /** Called by the binding store made over this one; {@code isBound} is read under this lock. */
+  synchronized void referencedBy(Predicate<ActionId> isBound) {
+    bound = bound.or(isBound);
+  }
+
   @Override
   public synchronized boolean delete(ActionId id) {
+    if (bound.test(id)) {
+      throw new ConflictException("action_bound", "action " + id + " is bound; unbind it first");
+    }
     versions.remove(id);
     boolean removed = actions.remove(id) != null;
     listeners.changed();
@@ -106,6 +118,18 @@ public final class InMemoryActionStore implements ActionStore, ChangeFeed {
     }
     addVersion(version);
     actions.put(updated.id(), updated);
+    listeners.changed();
+  }
+
+  @Override
+  public synchronized void insertDeployed(Action action, ActionVersion version) {
+    if (actions.containsKey(action.id())) {
+      throw new ConflictException("action_exists", "action " + action.id() + " exists already");
+    }
+    TreeMap<Integer, ActionVersion> vs = new TreeMap<>();
+    vs.put(version.number(), version);
+    versions.put(action.id(), vs);
+    actions.put(action.id(), action);
     listeners.changed();
   }
 

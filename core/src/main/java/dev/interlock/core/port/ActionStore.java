@@ -28,8 +28,33 @@ public interface ActionStore {
    */
   void update(Action action, long expectedRevision);
 
-  /** Removes an action and its versions; false when it did not exist. */
+  /**
+   * Removes an action and its versions; false when it did not exist. A store that keeps bindings
+   * in the same home (the JDBC stores, an {@code InMemoryBindingStore} made over this store)
+   * refuses with a {@link dev.interlock.core.ConflictException} {@code action_bound} while a
+   * binding names the action, checked in the same atomic step as the removal, so that a
+   * concurrent binding change can never leave a binding to a deleted action.
+   */
   boolean delete(ActionId id);
+
+  /**
+   * Adds a new action together with its first version, which {@code action} names as deployed:
+   * either both are stored or neither. Durable stores must override this default, which undoes
+   * the insert when the version cannot be added but is not atomic for concurrent readers.
+   */
+  default void insertDeployed(Action action, ActionVersion version) {
+    insert(action);
+    try {
+      addVersion(version);
+    } catch (RuntimeException e) {
+      try {
+        delete(action.id());
+      } catch (RuntimeException undo) {
+        e.addSuppressed(undo);
+      }
+      throw e;
+    }
+  }
 
   /** Adds an immutable version; a conflict if that number exists for the action. */
   void addVersion(ActionVersion version);

@@ -17,7 +17,9 @@ public interface BindingStore {
   /**
    * Atomically replaces the trigger's bindings if the stored revision is still {@code
    * expectedRevision}; otherwise a {@link dev.interlock.core.ConflictException}. Returns the new
-   * state.
+   * state. A store that shares its home with an action store refuses, with a {@link
+   * dev.interlock.core.NotFoundException} {@code action_not_found}, bindings to actions that store
+   * does not hold, checked in the same atomic step as the write (a foreign key).
    */
   TriggerBindings replace(TriggerId trigger, List<Binding> bindings, long expectedRevision);
 }

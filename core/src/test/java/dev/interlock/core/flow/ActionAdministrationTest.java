@@ -41,7 +41,7 @@ class ActionAdministrationTest {
   private final Interlock interlock = Interlock.builder()
       .families(List.of(new TestFamily()))
       .runtime(java)
-      .stores(actions, new InMemoryBindingStore(), new InMemoryExecutionStore())
+      .stores(actions, new InMemoryBindingStore(actions), new InMemoryExecutionStore())
       .limits(AdministrationLimits.auth0().withMaxVersions(3))
       .build();
   private final ActionAdministration admin = interlock.administration();

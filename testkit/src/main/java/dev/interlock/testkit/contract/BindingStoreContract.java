@@ -23,9 +23,16 @@ public abstract class BindingStoreContract {
 
   protected abstract BindingStore newStore();
 
+  /**
+   * Makes the actions these tests bind exist, for a store that checks its bindings against the
+   * action store of the same home (see {@link BindingIntegrityContract}); nothing by default.
+   */
+  protected void actionsExist(List<ActionId> ids) {}
+
   @BeforeEach
   void createStore() {
     store = newStore();
+    actionsExist(List.of(ActionId.of("act_1"), ActionId.of("act_2")));
   }
 
   private static Binding binding(String id, String action) {

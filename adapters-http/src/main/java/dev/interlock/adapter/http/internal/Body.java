@@ -52,24 +52,46 @@ public final class Body {
   }
 
   /**
-   * The request body. A body with a declared length that Javalin would accept is read straight into
-   * one array of that length (Javalin's own read copies it through two 8 KiB buffers and a growing
-   * stream on every request); anything else, in particular an oversized or chunked body, goes
-   * through Javalin, which answers 413 for bodies above the limit.
+   * The request body, read under the service's {@link BodyLimits} (set on every routed request): a
+   * declared length over the limit is refused before reading, a chunked body is read up to one
+   * byte past it, and at most {@code http.body.reads} bodies are read at once (a request finding no
+   * slot gets 503 rather than a thread that waits for a slow client). A body with a declared length
+   * is read straight into one array of that length (Javalin's own read copies it through two 8 KiB
+   * buffers and a growing stream on every request).
    */
   static byte[] bytes(Context ctx, long maxBytes) {
+    BodyLimits limits = ctx.attribute(BodyLimits.ATTRIBUTE);
+    long max = limits != null ? limits.maxBytes() : maxBytes >= 0 ? maxBytes : Integer.MAX_VALUE - 1;
     long length = ctx.req().getContentLengthLong();
-    if (maxBytes < 0 || length < 0 || length > maxBytes || length > Integer.MAX_VALUE) {
-      return ctx.bodyAsBytes();
+    if (length > max) {
+      throw BodyLimits.tooLarge();
+    }
+    if (length == 0) {
+      return new byte[0];
+    }
+    if (limits != null && !limits.reads().tryAcquire()) {
+      throw new ApiError(503, "too_many_uploads", "every request-body slot (http.body.reads) is busy; retry");
     }
     try {
-      byte[] raw = ctx.req().getInputStream().readNBytes((int) length);
-      if (raw.length != length) {
-        throw ApiError.badRequest("invalid_body", "$", "the body is shorter than its Content-Length");
+      java.io.InputStream in = ctx.req().getInputStream();
+      if (length > 0) {
+        byte[] raw = in.readNBytes((int) length);
+        if (raw.length != length) {
+          throw BodyLimits.incomplete();
+        }
+        return raw;
+      }
+      byte[] raw = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 1));
+      if (raw.length > max) {
+        throw BodyLimits.tooLarge();
       }
       return raw;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (java.io.IOException | RuntimeException e) {
+      throw BodyLimits.unreadable(e);
+    } finally {
+      if (limits != null) {
+        limits.reads().release();
+      }
     }
   }
 

@@ -42,6 +42,8 @@ public final class ConfigLoader {
     d.put("secret.keys.file", "");
     d.put("max.body.bytes", String.valueOf(256 * 1024));
     d.put("http.threads", "200");
+    d.put("http.idle.timeout.ms", "30000");
+    d.put("http.body.reads", "");
     d.put("execute.concurrency", "");
     d.put("drain.timeout.ms", "10000");
     d.put("access.log", "true");
@@ -153,6 +155,10 @@ public final class ConfigLoader {
     int port = integer(m, "port", 0, 65535, problems);
     int maxBody = integer(m, "max.body.bytes", 1024, 64 * 1024 * 1024, problems);
     int threads = integer(m, "http.threads", 8, 10_000, problems);
+    int idle = integer(m, "http.idle.timeout.ms", 100, 3_600_000, problems);
+    // half the threads at most wait on request bodies: the other half serves everything else
+    int bodyReads = m.get("http.body.reads").isBlank()
+        ? Math.max(1, threads / 2) : integer(m, "http.body.reads", 1, 10_000, problems);
     // flows waiting for a database commit must not hold a slot (group commit batches the waiters),
     // so only the in-memory store is bounded unless configured
     int concurrency = m.get("execute.concurrency").isBlank()
@@ -179,7 +185,7 @@ public final class ConfigLoader {
         blankToNull(m.get("database.user")), blankToNull(m.get("database.password")),
         blankToNull(m.get("secret.keys")),
         blankToNull(m.get("secret.keys.file")) == null ? null : Path.of(m.get("secret.keys.file").trim()), maxBody, threads,
-        concurrency, Duration.ofMillis(drain), Boolean.parseBoolean(accessLog), Duration.ofMillis(flow), workers, queue, egress,
+        Duration.ofMillis(idle), bodyReads, concurrency, Duration.ofMillis(drain), Boolean.parseBoolean(accessLog), Duration.ofMillis(flow), workers, queue, egress,
         adminHash == null ? null : adminHash.toLowerCase(Locale.ROOT), tokens);
   }
 

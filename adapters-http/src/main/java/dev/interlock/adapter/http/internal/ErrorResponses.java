@@ -6,6 +6,7 @@ import dev.interlock.core.EngineBusyException;
 import dev.interlock.core.InterlockException;
 import dev.interlock.core.InvalidRequestException;
 import dev.interlock.core.NotFoundException;
+import dev.interlock.core.PlatformException;
 import dev.interlock.core.Problem;
 import dev.interlock.core.json.Json;
 import io.javalin.http.Context;
@@ -68,6 +69,15 @@ public final class ErrorResponses {
           code = "http_" + status;
       }
       write(ctx, status, code, message, List.of());
+    } else if (e instanceof PlatformException p && p.code().startsWith("secret_key")) {
+      // the operator's keyring does not fit the stored secrets; readiness reports the same
+      ctx.header("Retry-After", "30");
+      write(ctx, 503, p.code(), "secrets cannot be used: " + p.getMessage()
+          + " (settings secret.keys / INTERLOCK_SECRET_KEYS, or secret.keys.file)", List.of());
+    } else if (clientWentAway(e)) {
+      // the client closed the connection (an aborted upload or download): nothing failed here
+      LOG.log(Level.FINE, "request " + ctx.method() + " " + ctx.path() + ": the client closed the connection", e);
+      write(ctx, 400, "client_closed", "the connection was closed before the exchange completed", List.of());
     } else {
       String ref = UUID.randomUUID().toString();
       LOG.log(Level.SEVERE, "request " + ctx.method() + " " + ctx.path() + " failed, reference " + ref, e);
@@ -88,7 +98,21 @@ public final class ErrorResponses {
     return e.getMessage() + ": " + String.join("; ", parts);
   }
 
+  private static boolean clientWentAway(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.eclipse.jetty.io.EofException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public static void write(Context ctx, int status, String errorCode, String message, List<Problem> problems) {
+    ctx.status(status).contentType("application/json").result(json(status, errorCode, message, problems));
+  }
+
+  /** The error body as JSON text. */
+  static String json(int status, String errorCode, String message, List<Problem> problems) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("statusCode", (long) status);
     body.put("error", reason(status));
@@ -104,7 +128,7 @@ public final class ErrorResponses {
       }
       body.put("problems", ps);
     }
-    ctx.status(status).contentType("application/json").result(Json.write(body));
+    return Json.write(body);
   }
 
   static String reason(int status) {
@@ -114,9 +138,12 @@ public final class ErrorResponses {
       case 403: return "Forbidden";
       case 404: return "Not Found";
       case 405: return "Method Not Allowed";
+      case 408: return "Request Timeout";
       case 409: return "Conflict";
       case 413: return "Payload Too Large";
+      case 414: return "URI Too Long";
       case 415: return "Unsupported Media Type";
+      case 431: return "Request Header Fields Too Large";
       case 429: return "Too Many Requests";
       case 503: return "Service Unavailable";
       default: return status >= 500 ? "Internal Server Error" : "Error";

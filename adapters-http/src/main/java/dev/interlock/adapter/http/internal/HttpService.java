@@ -17,9 +17,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -38,6 +44,8 @@ public final class HttpService implements AutoCloseable {
   private final List<Route> routes;
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
   private final String openApi;
+  private final BodyLimits bodyLimits;
+  private final List<Supplier<Optional<String>>> readinessChecks = new CopyOnWriteArrayList<>();
   private volatile boolean draining;
   private Javalin app;
 
@@ -48,6 +56,7 @@ public final class HttpService implements AutoCloseable {
     this.registry = registry;
     this.authenticator = new Authenticator(tokens);
     this.openApi = resource(OPENAPI);
+    this.bodyLimits = new BodyLimits(config.maxBodyBytes(), new Semaphore(config.bodyReads()));
     List<Route> all = new ArrayList<>();
     all.add(new Route("GET", "/health/live", Route.Access.PUBLIC, Set.of(), this::live));
     all.add(new Route("GET", "/health/ready", Route.Access.PUBLIC, Set.of(), this::ready));
@@ -59,6 +68,14 @@ public final class HttpService implements AutoCloseable {
     all.addAll(new ExecutionRoutes(interlock.executor(), config.maxBodyBytes(),
         new ExecutionGate(config.executeConcurrency(), config.flowTimeout())).routes());
     this.routes = List.copyOf(all);
+  }
+
+  /**
+   * Adds a condition for readiness: a non-empty answer is the reason the service is not ready (a
+   * store that cannot decrypt its secrets, say). Checked on every {@code /health/ready}.
+   */
+  public void addReadinessCheck(Supplier<Optional<String>> check) {
+    readinessChecks.add(check);
   }
 
   /** Every route the service serves. */
@@ -78,7 +95,17 @@ public final class HttpService implements AutoCloseable {
       c.http.disableCompression();
       c.http.defaultContentType = "application/json";
       c.jetty.threadPool = pool;
+      c.jetty.addConnector((server, http) -> {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        // also bounds each blocking read of a request body: a stalled upload ends with 408
+        connector.setIdleTimeout(config.idleTimeout().toMillis());
+        return connector;
+      });
+      c.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
       c.jetty.modifyServer(server -> {
+        server.setErrorHandler(new JsonErrorHandler());
         // StatisticsHandler tracks in-flight requests so that stop() can wait for them
         server.setHandler(new StatisticsHandler());
         server.setStopTimeout(config.drainTimeout().toMillis());
@@ -89,12 +116,14 @@ public final class HttpService implements AutoCloseable {
     for (Route r : routes) {
       app.addHttpHandler(HandlerType.valueOf(r.method()), r.path(), ctx -> {
         authenticator.check(ctx, r);
+        RequestGuard.check(ctx, r.method());
+        ctx.attribute(BodyLimits.ATTRIBUTE, bodyLimits);
         r.handler().handle(ctx);
       });
     }
     app.exception(HttpResponseException.class, ErrorResponses::handle);
     app.exception(Exception.class, ErrorResponses::handle);
-    app.start(config.host(), config.port());
+    app.start();
     return app.port();
   }
 
@@ -136,6 +165,15 @@ public final class HttpService implements AutoCloseable {
       m.put("reason", "shutting down");
       ManagementRoutes.send(ctx, 503, m);
       return;
+    }
+    for (Supplier<Optional<String>> check : readinessChecks) {
+      Optional<String> problem = check.get();
+      if (problem.isPresent()) {
+        m.put("status", "DOWN");
+        m.put("reason", problem.get());
+        ManagementRoutes.send(ctx, 503, m);
+        return;
+      }
     }
     try {
       interlock.executor().find(new ExecutionId("exec_readiness_probe"));

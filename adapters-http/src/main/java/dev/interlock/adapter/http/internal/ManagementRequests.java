@@ -113,6 +113,10 @@ final class ManagementRequests {
     if (type == null || value == null) {
       return null;
     }
+    if (value.isBlank()) {
+      b.problem(path + ".ref.value", "must not be blank");
+      return null;
+    }
     switch (type) {
       case "action_id":
         return new BindingRequest(ActionId.of(value), display, configuration);

@@ -116,6 +116,13 @@ public final class ManagementRoutes {
 
   private void deploy(Context ctx) {
     ActionId id = actionId(ctx);
+    // Auth0's deploy takes no body; an empty object or null is tolerated, anything else refused
+    Map<String, Object> m = Body.object(ctx, true);
+    Body b = new Body();
+    for (String field : m.keySet()) {
+      b.problem("$." + field, "is not accepted; deploy takes no body (the draft is deployed)");
+    }
+    b.done();
     VersionView v = translated(() -> admin.deploy(id, ifMatch(ctx)));
     send(ctx, 202, json.version(v, admin.get(id)));
   }
@@ -175,10 +182,21 @@ public final class ManagementRoutes {
     TriggerId trigger = triggerId(ctx.pathParam("triggerId"), "triggerId");
     TriggerBindings current = admin.bindings(trigger);
     List<BindingRequest> requested = requests.bindings(trigger, current, Body.object(ctx, false));
+    // read before the change as well: a forced delete right after it must not turn its 200 into a 404
+    Map<ActionId, ActionView> before = new java.util.HashMap<>();
+    for (ActionView a : admin.list(Optional.of(trigger))) {
+      before.put(a.id(), a);
+    }
     TriggerBindings updated = translated(() -> admin.replaceBindings(trigger, requested, current.revision()));
     List<Object> out = new ArrayList<>();
     for (Binding bd : updated.bindings()) {
-      out.add(json.binding(bd, admin.get(bd.action())));
+      ActionView view;
+      try {
+        view = admin.get(bd.action());
+      } catch (NotFoundException e) {
+        view = Optional.ofNullable(before.get(bd.action())).orElseThrow(() -> e);
+      }
+      out.add(json.binding(bd, view));
     }
     Map<String, Object> res = new LinkedHashMap<>();
     res.put("bindings", out);

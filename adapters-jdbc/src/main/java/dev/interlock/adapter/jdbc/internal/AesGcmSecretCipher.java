@@ -29,12 +29,13 @@ public final class AesGcmSecretCipher implements SecretCipher {
 
   @Override
   public byte[] encrypt(byte[] plaintext, byte[] context) {
+    javax.crypto.SecretKey key = keys.current();
     byte[] id = keys.currentId().getBytes(StandardCharsets.US_ASCII);
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
     try {
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-      c.init(Cipher.ENCRYPT_MODE, keys.current(), new GCMParameterSpec(TAG_BITS, nonce));
+      c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
       c.updateAAD(context);
       byte[] sealed = c.doFinal(plaintext);
       return ByteBuffer.allocate(2 + id.length + NONCE_BYTES + sealed.length)
@@ -55,7 +56,7 @@ public final class AesGcmSecretCipher implements SecretCipher {
       return c.doFinal(ciphertext, offset + NONCE_BYTES, ciphertext.length - offset - NONCE_BYTES);
     } catch (GeneralSecurityException e) {
       // no detail: the message must not help guess anything about the value
-      throw new PlatformException("stored secrets cannot be decrypted with key '" + id
+      throw new PlatformException("secret_key_mismatch", "stored secrets cannot be decrypted with key '" + id
           + "' (wrong key, or the data was altered)", null);
     }
   }

@@ -94,22 +94,26 @@ public final class JdbcActionStore implements ActionStore, ChangeFeed {
   @Override
   public void insert(Action action) {
     db.transaction(c -> {
-      if (exists(c, action.id().value())) {
-        throw new ConflictException("action_exists", "action " + action.id() + " exists already");
-      }
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO actions (" + COLUMNS
-          + ", created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        bindAction(p, action);
-        p.setObject(12, action.createdAt() == null ? null : action.createdAt().toEpochMilli(), Types.BIGINT);
-        p.executeUpdate();
-      } catch (SQLException e) {
-        if (Database.isDuplicate(e)) {
-          throw new ConflictException("action_exists", "action " + action.id() + " exists already");
-        }
-        throw e;
-      }
+      insertRow(c, action);
       return null;
     });
+  }
+
+  private void insertRow(Connection c, Action action) throws SQLException {
+    if (exists(c, action.id().value())) {
+      throw new ConflictException("action_exists", "action " + action.id() + " exists already");
+    }
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO actions (" + COLUMNS
+        + ", created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      bindAction(p, action);
+      p.setObject(12, action.createdAt() == null ? null : action.createdAt().toEpochMilli(), Types.BIGINT);
+      p.executeUpdate();
+    } catch (SQLException e) {
+      if (Database.isDuplicate(e)) {
+        throw new ConflictException("action_exists", "action " + action.id() + " exists already");
+      }
+      throw e;
+    }
   }
 
   @Override
@@ -162,6 +166,25 @@ public final class JdbcActionStore implements ActionStore, ChangeFeed {
   @Override
   public boolean delete(ActionId id) {
     return db.transaction(c -> {
+      // lock the row first: a binding change reading it FOR SHARE waits, or waited and is visible now
+      try (PreparedStatement lock = c.prepareStatement(
+          "SELECT 1 FROM actions WHERE id = ?" + (db.isSqlite() ? "" : " FOR UPDATE"))) {
+        lock.setString(1, id.value());
+        try (ResultSet rs = lock.executeQuery()) {
+          if (!rs.next()) {
+            return false;
+          }
+        }
+      }
+      try (PreparedStatement b = c.prepareStatement("SELECT trigger_id FROM bindings WHERE action_id = ? LIMIT 1")) {
+        b.setString(1, id.value());
+        try (ResultSet rs = b.executeQuery()) {
+          if (rs.next()) {
+            throw new ConflictException("action_bound", "action " + id + " is bound to " + rs.getString(1)
+                + "; unbind it first");
+          }
+        }
+      }
       try (PreparedStatement v = c.prepareStatement("DELETE FROM action_versions WHERE action_id = ?");
           PreparedStatement a = c.prepareStatement("DELETE FROM actions WHERE id = ?")) {
         v.setString(1, id.value());
@@ -171,6 +194,16 @@ public final class JdbcActionStore implements ActionStore, ChangeFeed {
         ChangePoller.bump(c);
         return deleted;
       }
+    });
+  }
+
+  @Override
+  public void insertDeployed(Action action, ActionVersion version) {
+    db.transaction(c -> {
+      insertRow(c, action);
+      insertVersion(c, version);
+      ChangePoller.bump(c);
+      return null;
     });
   }
 
@@ -242,51 +275,6 @@ public final class JdbcActionStore implements ActionStore, ChangeFeed {
         }
         return out;
       }
-    });
-  }
-
-  /** Encrypts again, with the current key, every secret stored under an older key; returns how many rows. */
-  public int reencryptSecrets() {
-    return db.transaction(c -> {
-      int n = 0;
-      List<Object[]> drafts = new ArrayList<>();
-      try (PreparedStatement p = c.prepareStatement("SELECT id, secrets FROM actions WHERE secrets IS NOT NULL");
-          ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          drafts.add(new Object[] {rs.getString(1), rs.getString(2)});
-        }
-      }
-      for (Object[] d : drafts) {
-        if (secrets.isStale((String) d[1])) {
-          String ctx = SecretsCodec.draftContext((String) d[0]);
-          try (PreparedStatement u = c.prepareStatement("UPDATE actions SET secrets = ? WHERE id = ?")) {
-            u.setString(1, secrets.seal(secrets.open((String) d[1], ctx), ctx));
-            u.setString(2, (String) d[0]);
-            n += u.executeUpdate();
-          }
-        }
-      }
-      List<Object[]> versions = new ArrayList<>();
-      try (PreparedStatement p = c.prepareStatement(
-          "SELECT action_id, number, secrets FROM action_versions WHERE secrets IS NOT NULL");
-          ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          versions.add(new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)});
-        }
-      }
-      for (Object[] v : versions) {
-        if (secrets.isStale((String) v[2])) {
-          String ctx = SecretsCodec.versionContext((String) v[0], (Integer) v[1]);
-          try (PreparedStatement u = c.prepareStatement(
-              "UPDATE action_versions SET secrets = ? WHERE action_id = ? AND number = ?")) {
-            u.setString(1, secrets.seal(secrets.open((String) v[2], ctx), ctx));
-            u.setString(2, (String) v[0]);
-            u.setInt(3, (Integer) v[1]);
-            n += u.executeUpdate();
-          }
-        }
-      }
-      return n;
     });
   }
 

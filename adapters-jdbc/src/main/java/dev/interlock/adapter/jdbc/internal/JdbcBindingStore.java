@@ -1,6 +1,7 @@
 package dev.interlock.adapter.jdbc.internal;
 
 import dev.interlock.core.ConflictException;
+import dev.interlock.core.NotFoundException;
 import dev.interlock.core.action.ActionId;
 import dev.interlock.core.action.Binding;
 import dev.interlock.core.action.RetryPolicy;
@@ -21,7 +22,11 @@ import java.util.Map;
 /**
  * {@link BindingStore} on SQLite or PostgreSQL: one {@code binding_sets} row per trigger holds the
  * revision, and a replacement first moves that revision with a conditional {@code UPDATE} (or
- * inserts it for a trigger never bound), which locks the row until the new list is written.
+ * inserts it for a trigger never bound), which locks the row until the new list is written. In
+ * the same transaction every bound action must exist; on PostgreSQL its row is read {@code FOR
+ * SHARE}, so a concurrent delete (which takes it {@code FOR UPDATE}, see {@link JdbcActionStore})
+ * waits for this commit and then sees the binding, or has already removed the row and this
+ * replacement is refused. SQLite runs one write transaction at a time.
  */
 public final class JdbcBindingStore implements BindingStore {
   private final Database db;
@@ -80,6 +85,7 @@ public final class JdbcBindingStore implements BindingStore {
         throw new ConflictException("revision_conflict", "bindings of " + trigger
             + " were changed concurrently (expected revision " + expectedRevision + ")");
       }
+      requireActions(c, bindings);
       try (PreparedStatement d = c.prepareStatement("DELETE FROM bindings WHERE trigger_id = ?")) {
         d.setString(1, trigger.value());
         d.executeUpdate();
@@ -104,6 +110,20 @@ public final class JdbcBindingStore implements BindingStore {
       ChangePoller.bump(c);
       return new TriggerBindings(trigger, bindings, next);
     });
+  }
+
+  private void requireActions(Connection c, List<Binding> bindings) throws SQLException {
+    String sql = "SELECT 1 FROM actions WHERE id = ?" + (db.isSqlite() ? "" : " FOR SHARE");
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      for (Binding b : bindings) {
+        p.setString(1, b.action().value());
+        try (ResultSet rs = p.executeQuery()) {
+          if (!rs.next()) {
+            throw new NotFoundException("action_not_found", "action " + b.action() + " does not exist");
+          }
+        }
+      }
+    }
   }
 
   private static String json(RetryPolicy r) {

@@ -22,10 +22,20 @@ import javax.crypto.spec.SecretKeySpec;
 public final class KeyRing {
   private final Map<String, SecretKey> keys;
   private final String currentId;
+  private final String unusable;
 
-  private KeyRing(Map<String, SecretKey> keys, String currentId) {
+  private KeyRing(Map<String, SecretKey> keys, String currentId, String unusable) {
     this.keys = keys;
     this.currentId = currentId;
+    this.unusable = unusable;
+  }
+
+  /**
+   * A keyring that could not be loaded: every use fails with {@code reason}, so that the stores
+   * still open (and readiness can say why) while no secret is read or written with a wrong key.
+   */
+  public static KeyRing unusable(String reason) {
+    return new KeyRing(Map.of(), null, reason);
   }
 
   public static KeyRing parse(String text) {
@@ -40,27 +50,27 @@ public final class KeyRing {
       }
       String[] parts = line.split("\\s+|:", 2);
       if (parts.length != 2) {
-        throw new PlatformException("secret keyring entry " + lineNo + " is not '<key-id> <base64 key>'", null);
+        throw new PlatformException("secret_key_invalid", "secret keyring entry " + lineNo + " is not '<key-id> <base64 key>'", null);
       }
       byte[] key;
       try {
         key = Base64.getDecoder().decode(parts[1].strip());
       } catch (IllegalArgumentException e) {
-        throw new PlatformException("secret key '" + parts[0] + "' is not valid base64", null);
+        throw new PlatformException("secret_key_invalid", "secret key '" + parts[0] + "' is not valid base64", null);
       }
       if (key.length != 32) {
-        throw new PlatformException("secret key '" + parts[0] + "' must be 256 bits (32 bytes), is " + key.length, null);
+        throw new PlatformException("secret_key_invalid", "secret key '" + parts[0] + "' must be 256 bits (32 bytes), is " + key.length, null);
       }
       if (parts[0].length() > 64 || !parts[0].matches("[A-Za-z0-9._-]+")) {
-        throw new PlatformException("secret key id '" + parts[0] + "' must be 1-64 of [A-Za-z0-9._-]", null);
+        throw new PlatformException("secret_key_invalid", "secret key id '" + parts[0] + "' must be 1-64 of [A-Za-z0-9._-]", null);
       }
       keys.put(parts[0], new SecretKeySpec(key, "AES"));
       current = parts[0];
     }
     if (current == null) {
-      throw new PlatformException("the secret keyring holds no key", null);
+      throw new PlatformException("secret_key_invalid", "the secret keyring holds no key", null);
     }
-    return new KeyRing(Map.copyOf(keys), current);
+    return new KeyRing(Map.copyOf(keys), current, null);
   }
 
   /**
@@ -71,7 +81,7 @@ public final class KeyRing {
     try {
       if (Files.notExists(file)) {
         if (!generate) {
-          throw new PlatformException("secret keyring file " + file + " does not exist", null);
+          throw new PlatformException("secret_key_invalid", "secret keyring file " + file + " does not exist", null);
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         String line = newKeyLine("k1");
@@ -89,7 +99,7 @@ public final class KeyRing {
       }
       return parse(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new PlatformException("cannot read the secret keyring " + file + ": " + e.getMessage(), e);
+      throw new PlatformException("secret_key_invalid", "cannot read the secret keyring " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -105,15 +115,24 @@ public final class KeyRing {
   }
 
   SecretKey current() {
+    refuseIfUnusable();
     return keys.get(currentId);
   }
 
   SecretKey get(String id) {
+    refuseIfUnusable();
     SecretKey k = keys.get(id);
     if (k == null) {
-      throw new PlatformException("secret key '" + id + "' is not in the keyring; add it to decrypt older secrets", null);
+      throw new PlatformException("secret_key_missing",
+          "secret key '" + id + "' is not in the keyring; add it to decrypt older secrets", null);
     }
     return k;
+  }
+
+  private void refuseIfUnusable() {
+    if (unusable != null) {
+      throw new PlatformException("secret_key_unusable", unusable, null);
+    }
   }
 
   @Override

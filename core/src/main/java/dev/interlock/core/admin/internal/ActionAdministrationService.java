@@ -9,7 +9,6 @@ import dev.interlock.core.action.Action;
 import dev.interlock.core.action.ActionDraft;
 import dev.interlock.core.action.ActionId;
 import dev.interlock.core.action.ActionVersion;
-import dev.interlock.core.action.Binding;
 import dev.interlock.core.action.Secrets;
 import dev.interlock.core.action.TriggerBindings;
 import dev.interlock.core.admin.ActionAdministration;
@@ -34,17 +33,13 @@ import dev.interlock.core.trigger.TriggerId;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The {@link ActionAdministration} use cases over the store ports. */
 public final class ActionAdministrationService implements ActionAdministration {
-  private static final int FORCED_UNBIND_ATTEMPTS = 5;
-
   private final TriggerCatalog catalog;
   private final ActionLoader loader;
   private final ActionStore actions;
@@ -55,6 +50,7 @@ public final class ActionAdministrationService implements ActionAdministration {
   private final AdministrationLimits limits;
   private final DraftRules rules;
   private final Runnable onFlowChange;
+  private final Binder binder;
 
   /** {@code onFlowChange} runs after every deploy, rollback, delete and binding change. */
   public ActionAdministrationService(
@@ -69,8 +65,9 @@ public final class ActionAdministrationService implements ActionAdministration {
     this.clock = clock;
     this.ids = ids;
     this.limits = limits;
-    this.rules = new DraftRules(limits);
+    this.rules = new DraftRules(limits, loader::supports);
     this.onFlowChange = onFlowChange;
+    this.binder = new Binder(catalog, actions, bindings, ids, limits);
   }
 
   @Override
@@ -92,16 +89,19 @@ public final class ActionAdministrationService implements ActionAdministration {
           "too_many_actions", "at most " + limits.maxActions() + " actions can exist; delete one first");
     }
     Instant now = clock.instant();
-    Action action = new Action(ActionId.of(ids.newId("act")), request.name(), request.trigger(),
-        new ActionDraft(request.code(), request.runtime(), request.dependencies(), Secrets.of(request.secrets())),
-        null, 1, now, now);
+    ActionDraft draft =
+        new ActionDraft(request.code(), request.runtime(), request.dependencies(), Secrets.of(request.secrets()));
+    Action action = new Action(ActionId.of(ids.newId("act")), request.name(), request.trigger(), draft, null, 1, now, now);
     if (request.deploy()) {
-      // load before anything is stored: broken code creates nothing
-      load(action, action.draft().code(), action.draft().runtime(), action.draft().dependencies());
-    }
-    actions.insert(action);
-    if (request.deploy()) {
-      deploy(action.id(), action.revision());
+      // load before anything is stored: broken code creates nothing; then the action and its
+      // first version are stored in one step, so a failure leaves no undeployed action behind
+      load(action, draft.code(), draft.runtime(), draft.dependencies());
+      ActionVersion first = new ActionVersion(ids.newId("ver"), action.id(), 1, draft.code(), draft.runtime(),
+          draft.dependencies(), draft.secrets(), now);
+      actions.insertDeployed(new Action(action.id(), action.name(), action.trigger(), draft, 1, 2, now, now), first);
+      onFlowChange.run();
+    } else {
+      actions.insert(action);
     }
     return get(action.id());
   }
@@ -132,7 +132,7 @@ public final class ActionAdministrationService implements ActionAdministration {
     if (change.code() != null) {
       rules.code(change.code(), problems);
     }
-    rules.runtime(change.runtime(), problems);
+    rules.changedRuntime(change.runtime(), problems);
     if (change.dependencies() != null) {
       rules.dependencies(change.dependencies(), problems);
     }
@@ -228,32 +228,7 @@ public final class ActionAdministrationService implements ActionAdministration {
 
   @Override
   public void delete(ActionId id, boolean force) {
-    Action current = require(id);
-    for (int attempt = 0; ; attempt++) {
-      TriggerBindings tb = bindings.get(current.trigger());
-      List<Binding> kept = new ArrayList<>();
-      for (Binding b : tb.bindings()) {
-        if (!b.action().equals(id)) {
-          kept.add(b);
-        }
-      }
-      if (kept.size() == tb.bindings().size()) {
-        break;
-      }
-      if (!force) {
-        throw new ConflictException("action_bound",
-            "action " + id + " is bound to " + current.trigger() + "; unbind it first or delete with force");
-      }
-      try {
-        bindings.replace(current.trigger(), kept, tb.revision());
-        break;
-      } catch (ConflictException e) {
-        if (attempt + 1 >= FORCED_UNBIND_ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
-    actions.delete(id);
+    binder.delete(require(id), force);
     onFlowChange.run();
   }
 
@@ -266,45 +241,7 @@ public final class ActionAdministrationService implements ActionAdministration {
   @Override
   public TriggerBindings replaceBindings(TriggerId trigger, List<BindingRequest> requested, long expectedRevision) {
     catalog.require(trigger);
-    List<Problem> problems = new ArrayList<>();
-    if (requested.size() > limits.maxBindingsPerTrigger()) {
-      problems.add(new Problem("bindings", "has " + requested.size() + " entries; at most "
-          + limits.maxBindingsPerTrigger() + " actions can be bound to a trigger"));
-    }
-    Map<ActionId, String> existingIds = new LinkedHashMap<>();
-    for (Binding b : bindings.get(trigger).bindings()) {
-      existingIds.put(b.action(), b.id());
-    }
-    Set<ActionId> seen = new HashSet<>();
-    List<Binding> list = new ArrayList<>();
-    for (int i = 0; i < requested.size(); i++) {
-      BindingRequest r = requested.get(i);
-      String path = "bindings[" + i + "].action";
-      Optional<Action> a = actions.find(r.action());
-      if (a.isEmpty()) {
-        problems.add(new Problem(path, "action " + r.action() + " does not exist"));
-        continue;
-      }
-      if (!a.get().trigger().equals(trigger)) {
-        problems.add(new Problem(path, "action " + r.action() + " is for trigger " + a.get().trigger() + ", not " + trigger));
-      }
-      if (a.get().deployedVersion() == null) {
-        problems.add(new Problem(path, "action " + r.action() + " has no deployed version; deploy it first"));
-      }
-      if (!seen.add(r.action())) {
-        problems.add(new Problem(path, "action " + r.action() + " is bound more than once"));
-      }
-      if (r.retry().enabled() && !catalog.require(trigger).isAsync()) {
-        problems.add(new Problem("bindings[" + i + "].retry", "retries apply to async triggers only; " + trigger
-            + " is sync"));
-      }
-      String bindingId = existingIds.getOrDefault(r.action(), null);
-      String display = r.displayName() == null || r.displayName().isEmpty() ? a.get().name() : r.displayName();
-      list.add(new Binding(bindingId != null ? bindingId : ids.newId("bnd"), trigger, r.action(), display,
-          r.configuration(), r.retry()));
-    }
-    refuseIfAny(problems, "the bindings");
-    TriggerBindings result = bindings.replace(trigger, list, expectedRevision);
+    TriggerBindings result = binder.replace(trigger, requested, expectedRevision);
     onFlowChange.run();
     return result;
   }
@@ -356,7 +293,7 @@ public final class ActionAdministrationService implements ActionAdministration {
     }
   }
 
-  private static void refuseIfAny(List<Problem> problems, String what) {
+  static void refuseIfAny(List<Problem> problems, String what) {
     if (!problems.isEmpty()) {
       throw new InvalidRequestException("invalid_action", what + " is invalid (" + problems.size()
           + (problems.size() == 1 ? " problem)" : " problems)"), problems);

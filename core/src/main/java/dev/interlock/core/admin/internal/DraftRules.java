@@ -5,6 +5,7 @@ import dev.interlock.core.admin.AdministrationLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Checks an action's fields against the limits and adds every problem found, with its field path.
@@ -12,9 +13,11 @@ import java.util.Map;
  */
 final class DraftRules {
   private final AdministrationLimits limits;
+  private final Predicate<String> supportedRuntime;
 
-  DraftRules(AdministrationLimits limits) {
+  DraftRules(AdministrationLimits limits, Predicate<String> supportedRuntime) {
     this.limits = limits;
+    this.supportedRuntime = supportedRuntime;
   }
 
   void name(String name, List<Problem> problems) {
@@ -35,6 +38,14 @@ final class DraftRules {
   void runtime(String runtime, List<Problem> problems) {
     if (runtime != null && runtime.isBlank()) {
       problems.add(new Problem("runtime", "must not be blank"));
+    }
+  }
+
+  /** A runtime a draft is changed to must be one the engine runs, not only a non-blank name. */
+  void changedRuntime(String runtime, List<Problem> problems) {
+    runtime(runtime, problems);
+    if (runtime != null && !runtime.isBlank() && !supportedRuntime.test(runtime)) {
+      problems.add(new Problem("runtime", "'" + runtime + "' is not a runtime this server runs"));
     }
   }
 
