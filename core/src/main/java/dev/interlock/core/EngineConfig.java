@@ -115,12 +115,12 @@ public record EngineConfig(
    * What one execution may record, in UTF-8 bytes of JSON. A call over a limit fails the action
    * with {@code action_limit} (the script also sees a {@code RangeError} it cannot recover from:
    * the action fails even if it catches it); console output over its limits is cut and the
-   * result marked {@code logsTruncated}, as Auth0 drops console output beyond its cap.
+   * result marked {@code logsTruncated}, as Auth0 drops console output beyond its cap. Metadata
+   * has its own limit, Auth0's 32 kB of each kind, enforced by the family that offers it against
+   * the user's merged metadata.
    *
    * @param maxClaimBytes one custom claim's value ({@code setCustomClaim}); Auth0 documents none,
    *     64 KiB is far beyond what fits an HTTP header
-   * @param maxMetadataBytes the {@code app_metadata} (and separately the {@code user_metadata})
-   *     values one execution sets, latest value per key (Auth0: 32 kB each per session)
    * @param maxCommandBytes all arguments of any one api call that is recorded
    * @param maxExecutionCommandBytes the arguments of all recorded api calls of one execution
    * @param maxLogLineBytes one console line; longer lines are cut
@@ -129,21 +129,21 @@ public record EngineConfig(
    * @param maxErrorChars an error's message and, separately, its stack; longer ones are cut
    */
   public record ResultLimits(
-      int maxClaimBytes, int maxMetadataBytes, int maxCommandBytes, int maxExecutionCommandBytes, int maxLogLineBytes,
+      int maxClaimBytes, int maxCommandBytes, int maxExecutionCommandBytes, int maxLogLineBytes,
       int maxExecutionLogBytes, int maxErrorChars) {
     public ResultLimits {
-      if (maxClaimBytes < 1 || maxMetadataBytes < 1 || maxCommandBytes < 1 || maxExecutionCommandBytes < 1
+      if (maxClaimBytes < 1 || maxCommandBytes < 1 || maxExecutionCommandBytes < 1
           || maxLogLineBytes < 1 || maxExecutionLogBytes < 0 || maxErrorChars < 64) {
         throw new IllegalArgumentException("result limits must be positive (maxErrorChars >= 64)");
       }
     }
 
     /**
-     * 64 KiB per claim, 32 KiB of each metadata kind, 128 KiB per call, 1 MiB of calls and of
+     * 64 KiB per claim, 128 KiB per call, 1 MiB of calls and of
      * logs per execution, 64 KiB per console line, 8 K characters of error message and stack.
      */
     public static ResultLimits defaults() {
-      return new ResultLimits(64 * 1024, 32 * 1024, 128 * 1024, 1024 * 1024, 64 * 1024, 1024 * 1024, 8 * 1024);
+      return new ResultLimits(64 * 1024, 128 * 1024, 1024 * 1024, 64 * 1024, 1024 * 1024, 8 * 1024);
     }
   }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Scripts get the engine's result limits (EngineConfig.ResultLimits): a claim, metadata or
+ * Scripts get the engine's result limits (EngineConfig.ResultLimits): a claim or
  * console line too large to record ends the action with {@code action_limit} (or is cut, for
  * console output), whether or not the script catches the error.
  */
@@ -53,15 +53,6 @@ class ResultSizeLimitsTest {
     assertThat(r.results().get(0).error().message())
         .startsWith("the claim value passed to api.accessToken.setCustomClaim is larger than 65536 bytes");
     assertThat(r.commands()).singleElement().satisfies(c -> assertThat(c.args().get(1).toString()).startsWith("RangeError: the claim value"));
-  }
-
-  @Test
-  void refusesMetadataOverAuth0s32KiB() {
-    ExecutionRecord r = Scripts.run(engine, handler(
-        "for (let i = 0; i < 10; i++) api.user.setAppMetadata('k' + i, 'v'.repeat(4000));"));
-
-    assertThat(r.error().code()).isEqualTo(ErrorCode.ACTION_LIMIT);
-    assertThat(r.results().get(0).error().message()).startsWith("the metadata set with api.user.setAppMetadata in this execution is larger than 32768");
   }
 
   @Test

@@ -3,21 +3,18 @@ package dev.interlock.core.internal;
 import dev.interlock.core.EngineConfig.ResultLimits;
 import dev.interlock.core.json.Json;
 import dev.interlock.core.trigger.ApiMethod;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What one execution has recorded so far, against its {@link ResultLimits}: the arguments of its
- * api calls (one call, one claim, each kind of metadata, all calls together) and its console
+ * api calls (one call, one claim, all calls together) and its console
  * output. Shared by the actions of one flow run, which run one at a time.
  */
 final class ResultBudget {
   private final ResultLimits limits;
   private long commandBytes;
   private long logBytes;
-  /** Size of the latest value per metadata key, per kind ({@code user.setAppMetadata}, ...). */
-  private final Map<String, Map<String, Long>> metadata = new HashMap<>();
 
   ResultBudget(ResultLimits limits) {
     this.limits = limits;
@@ -29,7 +26,7 @@ final class ResultBudget {
 
   /**
    * Admits a call that will be recorded, or returns why it is too large (and admits nothing).
-   * Claims and metadata are recognised by method name, the same on every trigger that has them.
+   * Claims are recognised by method name ({@code setCustomClaim}), the same on every trigger that has them.
    */
   String admitCommand(ApiMethod method, List<Object> args) {
     String what = "the arguments of api." + method.path();
@@ -42,28 +39,10 @@ final class ResultBudget {
         && size(args.get(1), limits.maxClaimBytes()) > limits.maxClaimBytes()) {
       return tooLarge("the claim value passed to api." + method.path(), limits.maxClaimBytes());
     }
-    Map<String, Long> kind = null;
-    String key = null;
-    long value = 0;
-    if ((name.equals("setAppMetadata") || name.equals("setUserMetadata")) && args.size() > 1) {
-      kind = metadata.computeIfAbsent(method.path(), k -> new HashMap<>());
-      key = String.valueOf(args.get(0));
-      value = Json.utf8Length(key) + size(args.get(1), limits.maxMetadataBytes());
-      long total = value;
-      for (Map.Entry<String, Long> e : kind.entrySet()) {
-        total += e.getKey().equals(key) ? 0 : e.getValue();
-      }
-      if (total > limits.maxMetadataBytes()) {
-        return tooLarge("the metadata set with api." + method.path() + " in this execution", limits.maxMetadataBytes());
-      }
-    }
     if (commandBytes + size > limits.maxExecutionCommandBytes()) {
       return tooLarge("the arguments of all api calls of this execution", limits.maxExecutionCommandBytes());
     }
     commandBytes += size;
-    if (kind != null) {
-      kind.put(key, value);
-    }
     return null;
   }
 

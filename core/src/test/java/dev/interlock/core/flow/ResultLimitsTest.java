@@ -56,20 +56,6 @@ class ResultLimitsTest {
   }
 
   @Test
-  void boundsTheMetadataOneExecutionSetsAtAuth0s32KiB() {
-    ExecutionRecord r = run(
-        (e, api) -> api.call("user.setAppMetadata", "a", "x".repeat(20_000)),
-        (e, api) -> {
-          api.call("user.setAppMetadata", "a", "y".repeat(20_000)); // replaces a: still 20 KB
-          api.call("user.setAppMetadata", "b", "z".repeat(20_000)); // a + b: 40 KB
-        });
-
-    assertThat(r.results().get(0).status()).isEqualTo(dev.interlock.core.execution.ActionStatus.COMPLETED);
-    assertThat(r.error().code()).isEqualTo(ErrorCode.ACTION_LIMIT);
-    assertThat(r.results().get(1).error().message()).startsWith("the metadata set with api.user.setAppMetadata in this execution is larger than 32768 bytes");
-  }
-
-  @Test
   void boundsTheArgumentsOfAllCallsOfAnExecution() {
     JavaAction many = (e, api) -> {
       for (int i = 0; i < 100; i++) {
@@ -132,7 +118,7 @@ class ResultLimitsTest {
 
   @Test
   void rejectsResultLimitsThatAreNotPositive() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EngineConfig.ResultLimits(0, 1, 1, 1, 1, 1, 64))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EngineConfig.ResultLimits(0, 1, 1, 1, 1, 64))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
