@@ -166,6 +166,36 @@ class MultiTenantIsolationTest {
   }
 
   @Test
+  void everyObjectTheHostLayerHandsOutInheritsOnlyFrozenObjects() {
+    String code = String.join("\n",
+        "exports.onExecutePostLogin = async (event, api) => {",
+        "  const crypto = require('crypto'), axios = require('axios'), jose = require('jose'), jwt = require('jsonwebtoken');",
+        "  const EventEmitter = require('events'), auth0 = require('auth0');",
+        "  const made = { hash: crypto.createHash('sha256'), hmac: crypto.createHmac('sha256', 'k'),",
+        "    sign: crypto.createSign('RSA-SHA256'), axiosInstance: axios.create(), interceptors: axios.create().interceptors.request,",
+        "    emitter: new EventEmitter(), headers: new Headers(), response: new Response('x'), url: new URL('https://a.example'),",
+        "    params: new URLSearchParams('a=1'), buffer: Buffer.from('x'), controller: new AbortController(),",
+        "    signal: new AbortController().signal, encoder: new TextEncoder(), decoder: new TextDecoder(),",
+        "    jwtError: new jwt.JsonWebTokenError('x'), secretKey: crypto.createSecretKey ? crypto.createSecretKey(Buffer.from('k')) : {},",
+        "    management: new auth0.ManagementClient({ domain: 'a.example', clientId: 'i', clientSecret: 's' }),",
+        "    authentication: new auth0.AuthenticationClient({ domain: 'a.example', clientId: 'i' }),",
+        "    signJwt: new jose.SignJWT({}), domException: new DOMException('x'), promise: Promise.resolve(), error: new TypeError('x') };",
+        "  const open = [];",
+        "  for (const [name, value] of Object.entries(made)) {",
+        "    for (let p = Object.getPrototypeOf(value); p !== null; p = Object.getPrototypeOf(p)) {",
+        "      if (!Object.isFrozen(p)) open.push(name);",
+        "    }",
+        "  }",
+        "  console.log('open: ' + open.join());",
+        "};");
+
+    ExecutionRecord r = Scripts.run(engine, code);
+
+    assertThat(r.status()).as(String.valueOf(r.results().get(0).error())).isEqualTo(ExecutionStatus.COMPLETED);
+    assertThat(r.results().get(0).logs().get(0).message()).isEqualTo("open: ");
+  }
+
+  @Test
   void keepsTheSymbolRegistryPerExecution() {
     String code = "exports.onExecutePostLogin = async (event, api) => {\n"
         + "  const first = typeof globalThis.seen === 'undefined';\n"

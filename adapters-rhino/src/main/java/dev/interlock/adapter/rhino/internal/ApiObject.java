@@ -15,13 +15,16 @@ import org.mozilla.javascript.ScriptableObject;
 
 /**
  * The script's {@code api} object for one contract: nested objects of functions
- * ({@code api.accessToken.setCustomClaim}). Built once per loaded action and sealed, so it costs
- * nothing per execution and no execution can change it; each call goes to the api session of the
- * execution running on the current Context.
+ * ({@code api.accessToken.setCustomClaim}). The functions are built once per loaded action and
+ * frozen with the shared scope; each call goes to the api session of the execution running on the
+ * current Context. The objects holding them are copied per execution ({@link #instance}), so a
+ * script may add to its own {@code api} as on Auth0 ({@code api.helper = ...}) without another
+ * execution seeing it.
  */
 final class ApiObject {
   private ApiObject() {}
 
+  /** The template {@link #instance} copies; the caller freezes it. */
   static Scriptable build(ScriptableObject shared, ApiContract contract) {
     NativeObject api = JsValues.newObject(shared);
     List<ScriptableObject> built = new ArrayList<>();
@@ -29,14 +32,23 @@ final class ApiObject {
     for (ApiMethod method : contract.methods()) {
       NativeObject owner = namespace(shared, api, method.namespace(), built);
       LambdaFunction f =
-          new LambdaFunction(shared, method.name(), method.params().size(), (cx, scope, thisObj, args) -> call(cx, api, method, args));
-      owner.defineProperty(method.name(), f, ScriptableObject.READONLY | ScriptableObject.PERMANENT);
+          new LambdaFunction(shared, method.name(), method.params().size(), (cx, scope, thisObj, args) -> call(cx, method, args));
+      owner.defineProperty(method.name(), f, ScriptableObject.EMPTY);
       built.add(f);
     }
-    for (ScriptableObject o : built) {
-      o.sealObject();
-    }
     return api;
+  }
+
+  /** A copy of {@code template}'s objects in {@code scope}, sharing its (frozen) functions. */
+  static NativeObject instance(Scriptable scope, Scriptable template) {
+    NativeObject copy = JsValues.newObject(scope);
+    for (Object id : template.getIds()) {
+      String name = (String) id;
+      Object value = template.get(name, template);
+      copy.put(name, copy, value instanceof org.mozilla.javascript.Function || !(value instanceof Scriptable s)
+          ? value : instance(scope, s));
+    }
+    return copy;
   }
 
   private static NativeObject namespace(ScriptableObject shared, NativeObject api, String path, List<ScriptableObject> built) {
@@ -47,7 +59,7 @@ final class ApiObject {
         current = n;
       } else {
         NativeObject n = JsValues.newObject(shared);
-        current.defineProperty(part, n, ScriptableObject.READONLY | ScriptableObject.PERMANENT);
+        current.defineProperty(part, n, ScriptableObject.EMPTY);
         built.add(n);
         current = n;
       }
@@ -55,7 +67,7 @@ final class ApiObject {
     return current;
   }
 
-  private static Object call(Context cx, Scriptable api, ApiMethod method, Object[] args) {
+  private static Object call(Context cx, ApiMethod method, Object[] args) {
     Execution execution = Execution.current(cx);
     Object result;
     try {
@@ -75,7 +87,7 @@ final class ApiObject {
     }
     switch (method.returnKind()) {
       case API:
-        return api;
+        return execution.api();
       case VOID:
         return org.mozilla.javascript.Undefined.instance;
       case PROMISE:

@@ -1,115 +1,184 @@
 package dev.interlock.adapter.rhino.internal;
 
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Function;
 import org.mozilla.javascript.LambdaFunction;
 import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
+import org.mozilla.javascript.Symbol;
+import org.mozilla.javascript.Undefined;
 
 /**
- * Keeps one execution from changing what the next one sees. The shared scope and everything in
- * it is sealed, but sealing alone does not stop {@code Object.defineProperty}, {@code
- * setPrototypeOf}, {@code freeze/seal/preventExtensions} (a Rhino quirk re-enables writes after
- * {@code preventExtensions} on a sealed object) or {@code Array.of/from.call} with a constructor
- * that returns a shared object. These entry points are replaced by versions that refuse shared
- * (sealed) targets with a TypeError and leave the script's own objects alone.
+ * What freezing ({@link Freezer}) cannot cover by itself: one Rhino invariant bug ({@link
+ * #installDefinitionGuards}), and the shared state not held in properties: internal slots of shared
+ * prototypes, Rhino's global symbol registry, and the lexical scope that a direct {@code eval}
+ * would expose.
+ *
+ * <ul>
+ *   <li>{@code Date.prototype}, {@code RegExp.prototype}, the generator prototype and the
+ *       iterator prototypes are, in Rhino, instances of their classes with a time value, a
+ *       compiled pattern or an iteration state; their methods ({@code setTime}, {@code compile},
+ *       {@code next}, ...) refuse the shared prototype as their receiver, as ECMAScript's
+ *       ordinary-object prototypes would ("this is not a Date object").
+ *   <li>{@code Symbol.for}/{@code Symbol.keyFor} keep their registry per execution instead of on
+ *       the shared global (where it was shared, and never freed).
+ *   <li>{@code eval} is always indirect: it runs code in the execution's global scope, never in
+ *       the caller's lexical scope, which holds the transpiler's helpers.
+ * </ul>
  */
 final class BuiltinGuards {
+  private static final String SYMBOLS = "interlock.symbol-registry";
+
   private BuiltinGuards() {}
 
-  static void install(Context cx, ScriptableObject global) {
+  /**
+   * Rhino 1.9.2's {@code defineOwnProperty} does not enforce one invariant freezing relies on: a
+   * non-configurable accessor can be redefined as a data property. The script-reachable entry
+   * points to it refuse a shared (frozen and sealed) target, and so does {@code Proxy}, whose
+   * default traps forward to the target's Java methods. Installed before any other code runs in the
+   * shared scope, so that no helper or host function holds an unguarded original.
+   */
+  static void installDefinitionGuards(Context cx, ScriptableObject global) {
     Scriptable object = (Scriptable) global.get("Object", global);
-    for (String name : new String[] {"defineProperty", "defineProperties", "setPrototypeOf", "freeze", "seal", "preventExtensions"}) {
+    for (String name : new String[] {"defineProperty", "defineProperties"}) {
       guardFirstArgument(global, object, name, "Object." + name);
     }
     Scriptable reflect = (Scriptable) global.get("Reflect", global);
-    for (String name : new String[] {"defineProperty", "setPrototypeOf", "preventExtensions", "set", "deleteProperty"}) {
-      guardFirstArgument(global, reflect, name, "Reflect." + name);
-    }
+    guardFirstArgument(global, reflect, "defineProperty", "Reflect.defineProperty");
     Scriptable objectPrototype = ScriptableObject.getObjectPrototype(global);
     for (String name : new String[] {"__defineGetter__", "__defineSetter__"}) {
-      guardThis(global, objectPrototype, name);
+      Object value = objectPrototype.get(name, objectPrototype);
+      if (value instanceof Function original) {
+        replace(objectPrototype, name, new LambdaFunction(global, name, arity(original), (c, scope, thisObj, args) -> {
+          if (isShared(thisObj)) {
+            throw ScriptRuntime.typeError(name + " cannot change a shared built-in object");
+          }
+          return original.call(c, scope, thisObj, args);
+        }));
+      }
     }
-    guardProtoSetter(cx, global);
-    Scriptable array = (Scriptable) global.get("Array", global);
-    for (String name : new String[] {"of", "from"}) {
-      alwaysOnArray(global, array, name);
-    }
-  }
-
-  /** The {@code __proto__} setter of {@code Object.prototype} changes prototypes unchecked. */
-  private static void guardProtoSetter(Context cx, ScriptableObject global) {
-    Function install =
-        (Function)
-            cx.evaluateString(
-                global,
-                "(function (isShared) {\n"
-                    + "  var d = Object.getOwnPropertyDescriptor(Object.prototype, '__proto__');\n"
-                    + "  if (!d || !d.set) return;\n"
-                    + "  var set = d.set;\n"
-                    + "  Object.defineProperty(Object.prototype, '__proto__', { configurable: d.configurable, enumerable: false,\n"
-                    + "    get: d.get, set: function (value) {\n"
-                    + "      if (isShared(this)) throw new TypeError('__proto__ cannot change a shared built-in object');\n"
-                    + "      return set.call(this, value);\n"
-                    + "    } });\n"
-                    + "})",
-                "guards.js",
-                1,
-                null);
+    Function install = (Function) cx.evaluateString(global,
+        "(function (isShared) {\n"
+            + "  var P = Proxy, revocable = Proxy.revocable;\n"
+            + "  function check(t) { if (isShared(t)) throw new TypeError('a shared built-in object cannot be the target of a Proxy'); }\n"
+            + "  var guarded = function Proxy(target, handler) { check(target); return new P(target, handler); };\n"
+            + "  guarded.revocable = function revocable(target, handler) { check(target); return revocable(target, handler); };\n"
+            + "  Object.defineProperty(this, 'Proxy', { value: guarded, writable: true, configurable: true, enumerable: false });\n"
+            + "})", "guards.js", 1, null);
     Function isShared = new LambdaFunction(global, "isShared", 1, (c, s, t, args) -> args.length > 0 && isShared(args[0]));
     install.call(cx, global, global, new Object[] {isShared});
   }
 
-  /** Whether a value belongs to the shared scope (sealed objects are never the script's own). */
-  static boolean isShared(Object value) {
-    return value instanceof ScriptableObject so && so.isSealed();
-  }
-
   private static void guardFirstArgument(ScriptableObject global, Scriptable owner, String name, String label) {
     Function original = (Function) owner.get(name, owner);
-    Function guarded =
-        new LambdaFunction(
-            global,
-            name,
-            arity(original),
-            (cx, scope, thisObj, args) -> {
-              if (args.length > 0 && isShared(args[0])) {
-                throw ScriptRuntime.typeError(label + " cannot change a shared built-in object");
-              }
-              return original.call(cx, scope, thisObj, args);
-            });
-    replace(owner, name, guarded);
+    replace(owner, name, new LambdaFunction(global, name, arity(original), (cx, scope, thisObj, args) -> {
+      if (args.length > 0 && isShared(args[0])) {
+        throw ScriptRuntime.typeError(label + " cannot change a shared built-in object");
+      }
+      return original.call(cx, scope, thisObj, args);
+    }));
   }
 
-  private static void guardThis(ScriptableObject global, Scriptable owner, String name) {
-    Object value = owner.get(name, owner);
-    if (!(value instanceof Function original)) {
+  static void install(Context cx, ScriptableObject global) {
+    for (String name : new String[] {"Date", "RegExp"}) {
+      guardReceiver(global, ScriptableObject.getClassPrototype(global, name), name);
+    }
+    org.mozilla.javascript.NativeArray iterators = (org.mozilla.javascript.NativeArray) cx.evaluateString(global,
+        "(function (p) { return [p(p((function* () {})())), p([][Symbol.iterator]()), p(''[Symbol.iterator]()),"
+            + " p(new Map()[Symbol.iterator]()), p(new Set()[Symbol.iterator]()), p(/a/g[Symbol.matchAll]('a'))]; })"
+            + "(Object.getPrototypeOf)", "guards.js", 1, null);
+    for (Object prototype : iterators.toArray()) {
+      guardReceiver(global, (Scriptable) prototype, ((Scriptable) prototype).getClassName());
+    }
+    Scriptable symbol = (Scriptable) global.get("Symbol", global);
+    Function create = (Function) symbol;
+    replace(symbol, "for", new LambdaFunction(global, "for", 1, (c, scope, thisObj, args) -> {
+      String key = ScriptRuntime.toString(args.length > 0 ? args[0] : Undefined.instance);
+      Registry registry = registry(c);
+      return registry.byKey.computeIfAbsent(key, k -> {
+        Object s = create.call(c, global, Undefined.SCRIPTABLE_UNDEFINED, new Object[] {k});
+        registry.byValue.put(s, k);
+        return s;
+      });
+    }));
+    replace(symbol, "keyFor", new LambdaFunction(global, "keyFor", 1, (c, scope, thisObj, args) -> {
+      Object s = args.length > 0 ? args[0] : Undefined.instance;
+      if (!(s instanceof Symbol)) {
+        throw ScriptRuntime.typeError(ScriptRuntime.toString(s) + " is not a symbol");
+      }
+      String key = registry(c).byValue.get(s);
+      return key == null ? Undefined.instance : key;
+    }));
+    replace(global, "eval", new LambdaFunction(global, "eval", 1, (c, scope, thisObj, args) -> {
+      Object code = args.length > 0 ? args[0] : Undefined.instance;
+      if (!(code instanceof CharSequence)) {
+        return code;
+      }
+      Scriptable own = Execution.current(c).scope();
+      return c.evaluateString(own, code.toString(), "eval", 1, null);
+    }));
+  }
+
+  /** The symbols one execution registered with {@code Symbol.for}. */
+  private static final class Registry {
+    final Map<String, Object> byKey = new HashMap<>();
+    final Map<Object, String> byValue = new IdentityHashMap<>();
+  }
+
+  private static Registry registry(Context cx) {
+    ScriptableObject scope = (ScriptableObject) Execution.current(cx).scope();
+    Object registry = scope.getAssociatedValue(SYMBOLS);
+    if (registry == null) {
+      registry = new Registry();
+      scope.associateValue(SYMBOLS, registry);
+    }
+    return (Registry) registry;
+  }
+
+  /** Every method of {@code prototype} refuses {@code prototype} itself (shared) as its receiver. */
+  private static void guardReceiver(ScriptableObject global, Scriptable prototype, String className) {
+    ScriptableObject owner = (ScriptableObject) prototype;
+    for (Object id : owner.getIds()) {
+      guardMethod(global, owner, id, className);
+    }
+    for (Object id : owner.getAllIds()) {
+      guardMethod(global, owner, id, className);
+    }
+  }
+
+  private static void guardMethod(ScriptableObject global, ScriptableObject owner, Object id, String className) {
+    if (!(id instanceof String name) || name.equals("constructor")) {
       return;
     }
-    Function guarded =
-        new LambdaFunction(
-            global,
-            name,
-            arity(original),
-            (cx, scope, thisObj, args) -> {
-              if (isShared(thisObj)) {
-                throw ScriptRuntime.typeError(name + " cannot change a shared built-in object");
-              }
-              return original.call(cx, scope, thisObj, args);
-            });
-    replace(owner, name, guarded);
+    Object value = owner.get(name, owner);
+    if (!(value instanceof Function original) || value instanceof Guarded) {
+      return;
+    }
+    replace(owner, name, new Guarded(global, name, arity(original), (cx, scope, thisObj, args) -> {
+      if (thisObj == owner) {
+        throw ScriptRuntime.typeError(className + ".prototype." + name + " cannot be called on the shared "
+            + className + ".prototype");
+      }
+      return original.call(cx, scope, thisObj, args);
+    }));
   }
 
-  /**
-   * {@code Array.of} and {@code Array.from} ignore their {@code this}: called on another
-   * constructor they would write elements into whatever object it returns, shared ones included.
-   */
-  private static void alwaysOnArray(ScriptableObject global, Scriptable array, String name) {
-    Function original = (Function) array.get(name, array);
-    Function guarded =
-        new LambdaFunction(global, name, arity(original), (cx, scope, thisObj, args) -> original.call(cx, scope, array, args));
-    replace(array, name, guarded);
+  /** A method wrapped by {@link #guardMethod}, so that it is wrapped once. */
+  private static final class Guarded extends LambdaFunction {
+    private static final long serialVersionUID = 1L;
+
+    Guarded(Scriptable scope, String name, int length, org.mozilla.javascript.SerializableCallable target) {
+      super(scope, name, length, target);
+    }
+  }
+
+  /** Whether a value belongs to the shared scope (frozen and sealed objects are never the script's own). */
+  static boolean isShared(Object value) {
+    return value instanceof ScriptableObject so && so.isSealed();
   }
 
   static void replace(Scriptable owner, String name, Function replacement) {

@@ -25,6 +25,7 @@ final class Execution {
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
   private final Scriptable scope;
   private Scriptable event;
+  private Scriptable api;
   private int nextTimerId = 1;
   private long timerSequence;
   private Timer running;
@@ -136,6 +137,15 @@ final class Execution {
 
   ArrayDeque<Runnable> jobs() {
     return jobs;
+  }
+
+  /** The script's own {@code api} object (see {@link ApiObject#instance}). */
+  Scriptable api() {
+    return api;
+  }
+
+  void api(Scriptable api) {
+    this.api = api;
   }
 
   Scriptable event() {

@@ -40,9 +40,16 @@ import org.mozilla.javascript.ScriptableObject;
  * Rhino version or host module cannot quietly add shared state.
  */
 final class Freezer {
-  /** Property names that ordinary code assigns on objects inheriting them from a built-in prototype. */
-  static final List<String> OVERRIDABLE =
-      List.of("constructor", "toString", "toLocaleString", "valueOf", "toJSON", "name", "message", "stack");
+  /**
+   * Property names that ordinary code assigns on objects inheriting them from a built-in prototype.
+   * {@code fileName} and {@code lineNumber} are Rhino's, on {@code Error.prototype}: Rhino assigns
+   * them to every new error, and in strict code it refuses an assignment that finds a data property
+   * on a non-extensible prototype (even to an extensible receiver), which would fail every error
+   * created in strict code.
+   */
+  static final List<String> OVERRIDABLE = List.of(
+      "constructor", "toString", "toLocaleString", "valueOf", "toJSON", "name", "message", "stack", "fileName",
+      "lineNumber", "columnNumber");
 
   /** Java classes whose instances hold nothing but their (frozen) properties or immutable values. */
   private static final Set<String> STATELESS = Set.of(

@@ -7,7 +7,9 @@ import org.mozilla.javascript.Scriptable;
  * The modules {@code require} can return (Node core modules such as {@code crypto}, bundled npm
  * packages, Actions Modules); the Node compatibility layer ({@code internal.node.NodeModules})
  * implements it. Implementations must hand scripts JavaScript values only, never Java
- * objects, and must not share mutable objects between executions.
+ * objects, and must not share mutable objects between executions: the objects they build once
+ * are frozen with the shared scope (see {@link #exports()}); state that must change lives per
+ * execution.
  */
 public interface HostModules {
 
@@ -24,6 +26,14 @@ public interface HostModules {
 
   /** Defines the globals that come with the modules; called once, before the scope is sealed. */
   default void installGlobals(Context cx, org.mozilla.javascript.ScriptableObject global) {}
+
+  /**
+   * Every module object {@code require} hands out, once {@link #installGlobals} has built them: the
+   * runtime freezes them with the shared scope.
+   */
+  default java.util.Collection<Object> exports() {
+    return java.util.List.of();
+  }
 
   /** No modules at all. */
   static HostModules none() {

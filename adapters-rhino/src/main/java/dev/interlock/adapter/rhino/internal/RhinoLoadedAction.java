@@ -30,6 +30,9 @@ import org.mozilla.javascript.WrappedException;
  * execution with {@code action_load}, as on Auth0.
  */
 final class RhinoLoadedAction implements LoadedAction {
+  /** Node's {@code __filename} and {@code __dirname} of the action's module. */
+  private static final String FILENAME = "/" + Transpiler.INPUT_NAME;
+  private static final String DIRNAME = "/";
   private final RhinoConfig config;
   private final SandboxContextFactory factory;
   private final SharedScope shared;
@@ -68,7 +71,7 @@ final class RhinoLoadedAction implements LoadedAction {
    * never overlap: {@link #wake} starts one only from {@code SUSPENDED}, and a wake-up that
    * arrives while a slice runs makes that slice go round once more instead.
    */
-  private final class Run implements Runnable {
+  private final class Run implements Runnable, Watchdog.Slice {
     private static final int RUNNING = 0;
     private static final int RUNNING_WOKEN = 1;
     private static final int SUSPENDED = 2;
@@ -82,6 +85,17 @@ final class RhinoLoadedAction implements LoadedAction {
 
     Run(Invocation invocation) {
       this.invocation = invocation;
+    }
+
+    @Override
+    public long deadlineNanos() {
+      return invocation.deadlineNanos();
+    }
+
+    @Override
+    public void expire() {
+      result.complete(new InvocationOutcome.Failure(ErrorCode.ACTION_TIMEOUT, ScriptError.of("TimeoutError",
+          "the action ran past its deadline inside a single built-in call")));
     }
 
     /** A later slice, on a worker thread. */
@@ -98,12 +112,15 @@ final class RhinoLoadedAction implements LoadedAction {
           return;
         }
         InvocationOutcome outcome;
+        Watchdog.started(this);
         try {
           outcome = runSlice();
         } catch (RuntimeException | Error e) {
           end();
           result.completeExceptionally(e);
           return;
+        } finally {
+          Watchdog.ended(this);
         }
         if (outcome != null) {
           end();
@@ -221,7 +238,11 @@ final class RhinoLoadedAction implements LoadedAction {
     scope.put("globalThis", scope, scope);
     scope.put("global", scope, scope);
     try {
-      script.exec(cx, scope, scope);
+      // The compiled code is Transpiler.wrap's: a function of the helpers returning Node's module function.
+      Function wrapper = (Function) script.exec(cx, scope, scope);
+      Function moduleFunction = (Function) wrapper.call(cx, scope, scope, new Object[] {shared.helpers()});
+      Object require = ScriptableObject.getProperty(scope, "require");
+      moduleFunction.call(cx, scope, exports, new Object[] {exports, require, module, FILENAME, DIRNAME});
     } catch (RhinoException e) {
       ScriptError error = errors.fromException(e);
       return new InvocationOutcome.Failure(ErrorCode.ACTION_LOAD, error);
@@ -244,7 +265,13 @@ final class RhinoLoadedAction implements LoadedAction {
     execution.event(event);
     // The Context of whichever slice is running when the api changes the event.
     inv.api().attachEventUpdater((path, value) -> ApiObject.updateEvent(Context.getCurrentContext(), execution, path, value));
-    Scriptable apiObject = inv.api().contract() == contract ? api : ApiObject.build(shared.global(), inv.api().contract());
+    Scriptable template = api;
+    if (inv.api().contract() != contract) {
+      template = ApiObject.build(shared.global(), inv.api().contract());
+      shared.freeze(cx, template);
+    }
+    Scriptable apiObject = ApiObject.instance(scope, template);
+    execution.api(apiObject);
     Object result;
     try {
       result = handlerFn.call(cx, scope, exportsObject, new Object[] {event, apiObject});

@@ -65,9 +65,21 @@ public final class RhinoScriptRuntime implements ScriptRuntime {
       throw new ActionDefinitionException("action '" + source.name() + "' cannot be loaded", problems, null);
     }
     ErrorMapper errors = new ErrorMapper(source.name(), es5.sourceMap());
-    Script script = compile(es5.code(), errors);
-    return new RhinoLoadedAction(config, factory, shared, script, shape, errors, ApiObject.build(shared.global(), trigger.api()), trigger.api(),
+    Script script = compile(Transpiler.wrap(es5.code()), errors);
+    return new RhinoLoadedAction(config, factory, shared, script, shape, errors, apiTemplate(trigger), trigger.api(),
         source.dependencies());
+  }
+
+  /** The trigger's api functions, built and frozen once for every execution of the action. */
+  private org.mozilla.javascript.Scriptable apiTemplate(TriggerDefinition trigger) {
+    Context cx = factory.enterContext();
+    try {
+      org.mozilla.javascript.Scriptable api = ApiObject.build(shared.global(), trigger.api());
+      shared.freeze(cx, api);
+      return api;
+    } finally {
+      Context.exit();
+    }
   }
 
   static String notAsyncMessage(String handler) {

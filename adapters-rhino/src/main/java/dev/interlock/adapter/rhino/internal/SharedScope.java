@@ -1,5 +1,7 @@
 package dev.interlock.adapter.rhino.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Function;
 import org.mozilla.javascript.NativeArray;
@@ -10,28 +12,57 @@ import org.mozilla.javascript.TopLevel;
 
 /**
  * The global scope every execution shares, built once: the safe standard objects (no Java
- * access), minus anything Java-ish, plus the transpiler's {@code $jscomp} helpers, the Node-like
- * host globals and the guarded built-ins; then every object reachable from it is sealed. Each
- * execution runs in its own scope whose prototype is this one, so its globals stay its own.
+ * access), minus anything Java-ish or non-standard, plus the Node-like host globals and the
+ * size-checking built-ins; then everything reachable from it, from the transpiler's helpers and
+ * from the intrinsics no property leads to (iterator and generator prototypes) is frozen by
+ * {@link Freezer} and checked by {@link Freezer#verify}. Each execution runs in its own scope
+ * whose prototype is this one, so its globals stay its own.
+ *
+ * <p>The transpiler's {@code $jscomp} helpers are not a global: they live in a closure, handed
+ * only to transpiled code through {@link #helpers()} (see {@link Transpiler#wrap}).
  */
 final class SharedScope {
   private static final String[] REMOVED = {
     "Continuation", "Packages", "java", "javax", "org", "com", "edu", "net", "getClass", "JavaAdapter",
     "JavaImporter", "importClass", "importPackage", "load", "loadClass", "print", "XML", "XMLList",
-    "Namespace", "QName", "isXMLName", "uneval"
+    "Namespace", "QName", "isXMLName", "uneval", "Script", "Iterator", "StopIteration", "With", "Call"
   };
 
-  /** Visits everything reachable (own keys incl. symbols, accessors, prototypes). */
-  private static final String COLLECT = Reachability.FUNCTION + "(this)";
+  /** Intrinsics that no property of the global leads to, only values of a certain kind. */
+  private static final String INTRINSICS =
+      "(function (p) {\n"
+          + "  return [p([][Symbol.iterator]()), p(''[Symbol.iterator]()), p(new Map()[Symbol.iterator]()),\n"
+          + "    p(new Set()[Symbol.iterator]()), p(/a/g[Symbol.matchAll]('a')), p(function* () {}), p(p((function* () {})())),\n"
+          + "    p(new Uint8Array(0)[Symbol.iterator]()), Object.getOwnPropertyDescriptor(Function.prototype, 'caller')];\n"
+          + "})(Object.getPrototypeOf)";
 
   private final ScriptableObject global;
+  private final Scriptable helpers;
   private final Function promiseThen;
   private final Object[] settleCallbacks;
 
-  private SharedScope(ScriptableObject global, Function promiseThen, Object[] settleCallbacks) {
+  private final Freezer freezer;
+
+  private SharedScope(ScriptableObject global, Scriptable helpers, Function promiseThen, Object[] settleCallbacks, Freezer freezer) {
+    this.freezer = freezer;
     this.global = global;
+    this.helpers = helpers;
     this.promiseThen = promiseThen;
     this.settleCallbacks = settleCallbacks;
+  }
+
+  /**
+   * Freezes objects built later for all executions to share (an action's api template), as the
+   * scope itself was frozen. Needs an entered Context.
+   */
+  void freeze(Context cx, Scriptable root) {
+    freezer.freeze(cx, global, List.of(root));
+    freezer.verify(cx, global, List.of(root));
+  }
+
+  /** The transpiler's {@code $jscomp} helpers, frozen; never reachable by name from a script. */
+  Scriptable helpers() {
+    return helpers;
   }
 
   /**
@@ -66,29 +97,26 @@ final class SharedScope {
         global.delete(name);
       }
       for (Object id : global.getAllIds()) {
-        // Forces lazily loaded constructors (RegExp, typed arrays, ...) to exist before sealing.
+        // Forces lazily loaded constructors (RegExp, typed arrays, ...) to exist before freezing.
         if (id instanceof String name) {
-          global.get(name, global);
+          ScriptableObject.getProperty(global, name);
         }
       }
-      Script runtime = cx.compileString(Transpiler.runtimeLibrary(), "jscomp-runtime.js", 1, null);
-      runtime.exec(cx, global, global);
+      BuiltinGuards.installDefinitionGuards(cx, global);
+      Scriptable helpers = (Scriptable) cx.evaluateString(global, Transpiler.runtimeLibraryInClosure(), "jscomp-runtime.js", 1, null);
       HostGlobals.install(global, modules);
       BuiltinGuards.install(cx, global);
       SizeGuards.install(cx, global);
       Scriptable promiseProto = ScriptableObject.getClassPrototype(global, "Promise");
       Function then = (Function) ScriptableObject.getProperty(promiseProto, "then");
       Object[] callbacks = {settle(global, true), settle(global, false)};
-      NativeArray all = (NativeArray) cx.evaluateString(global, COLLECT, "seal.js", 1, null);
-      for (Object o : all.toArray()) {
-        if (o instanceof ScriptableObject so) {
-          so.sealObject();
-        }
-      }
-      for (Object f : callbacks) {
-        ((ScriptableObject) f).sealObject();
-      }
-      return new SharedScope(global, then, callbacks);
+      List<Object> roots = new ArrayList<>(List.of(global, helpers, callbacks[0], callbacks[1]));
+      roots.addAll(modules.exports());
+      roots.addAll(((NativeArray) cx.evaluateString(global, INTRINSICS, "intrinsics.js", 1, null)));
+      Freezer freezer = new Freezer(cx, global);
+      freezer.freeze(cx, global, roots);
+      freezer.verify(cx, global, roots);
+      return new SharedScope(global, helpers, then, callbacks, freezer);
     } finally {
       Context.exit();
     }

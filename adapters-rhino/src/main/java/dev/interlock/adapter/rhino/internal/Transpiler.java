@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Lowers modern JavaScript (async/await, classes, rest/spread, for-of, optional chaining, ...) to
  * the ES5 Rhino runs, with Google Closure Compiler in whitespace-only mode. The output calls
- * {@code $jscomp.*} helpers, which {@link #runtimeLibrary()} builds once for the shared scope.
+ * {@code $jscomp.*} helpers, which {@link #runtimeLibraryInClosure()} builds once for the shared
+ * scope; {@link #wrap} hands them to the transpiled code without a global name.
  */
 final class Transpiler {
   static final String INPUT_NAME = "action.js";
@@ -30,7 +31,34 @@ final class Transpiler {
   /** Modern source turned into ES5, with a way back to the author's lines. */
   record Output(String code, SourceMapConsumerV3 sourceMap) {}
 
+  /**
+   * The prefix reserved for the transpiler's names: the helpers ({@code $jscomp}) and the locals
+   * it generates. Code that names them could reach the helpers, so it is refused.
+   */
+  static final String RESERVED = "$jscomp";
+
+  /**
+   * The module wrapper, on the first line so that line numbers stay the transpiled code's: an
+   * outer function that receives the helpers and returns Node's module function. The outer
+   * function's parameter is visible only to the code inside; the module function's {@code
+   * arguments} are Node's five.
+   */
+  private static final String WRAP_START =
+      "(function (" + RESERVED + ") { return function (exports, require, module, __filename, __dirname) { ";
+  private static final String WRAP_END = "\n}; })";
+
+  /** The transpiled code as a function {@code ($jscomp) -> module function}. */
+  static String wrap(String es5) {
+    return WRAP_START + es5 + WRAP_END;
+  }
+
   static Output transpile(String source) {
+    int reserved = source.indexOf(RESERVED);
+    if (reserved >= 0) {
+      throw new ActionDefinitionException("the action's code uses a reserved name",
+          List.of(new Problem(position(source, reserved), "names starting with '" + RESERVED
+              + "' are reserved for the transpiler's helpers")), null);
+    }
     com.google.javascript.jscomp.Compiler compiler = newCompiler();
     CompilerOptions options = options();
     options.setSourceMapOutputPath("action.js.map");
@@ -56,11 +84,12 @@ final class Transpiler {
   }
 
   /**
-   * The {@code $jscomp} helpers that transpiled code calls (generators, async, iterators, ...).
-   * Built once per JVM (it takes seconds on a cold JVM) and shared by every runtime instance.
+  /**
+   * The helpers as an expression whose value is the {@code $jscomp} object: the library runs in a
+   * function, so its {@code var $jscomp} is that function's local and no global refers to it.
    */
-  static String runtimeLibrary() {
-    return RuntimeLibrary.CODE;
+  static String runtimeLibraryInClosure() {
+    return "(function () {\n" + RuntimeLibrary.CODE + "\nreturn " + RESERVED + ";\n})()";
   }
 
   /** Lazy holder: the library is built on first use. */
@@ -93,6 +122,19 @@ final class Transpiler {
     }
     return new ActionDefinitionException(
         "the action's code has " + problems.size() + " syntax error(s)", problems, null);
+  }
+
+  /** {@code line:column}, both 1-based, of an offset in {@code source}. */
+  private static String position(String source, int offset) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < offset; i++) {
+      if (source.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return line + ":" + (offset - lineStart + 1);
   }
 
   /** {@code line:column}, both 1-based, from Closure's 1-based line and 0-based column. */

@@ -172,5 +172,5 @@
   }
   var axios = createInstance({ headers: {}, timeout: 0 }, true);
 
-  return { axios: axios };
+  return { axios: axios, $sharedAxios: [Interceptors.prototype] };
 })

@@ -351,5 +351,5 @@
   jwksClient.JwksClient = JwksClient;
   jwksClient.SigningKeyNotFoundError = SigningKeyNotFoundError;
 
-  return { jose: jose, 'jwks-rsa': jwksClient };
+  return { jose: jose, 'jwks-rsa': jwksClient, $sharedJose: [KeyObjectProto] };
 });

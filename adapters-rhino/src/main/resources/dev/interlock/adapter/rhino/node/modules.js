@@ -269,5 +269,6 @@
   var buffer = { Buffer: Buffer, kMaxLength: 4294967296, constants: { MAX_LENGTH: 4294967296, MAX_STRING_LENGTH: 536870888 },
     atob: lib.atob, btoa: lib.btoa };
 
-  return { crypto: crypto, util: util, events: EventEmitter, buffer: buffer };
+  // $shared*: objects only a closure leads to, listed so that the runtime freezes them too.
+  return { crypto: crypto, util: util, events: EventEmitter, buffer: buffer, $sharedModules: [Digest.prototype, Signer.prototype] };
 })

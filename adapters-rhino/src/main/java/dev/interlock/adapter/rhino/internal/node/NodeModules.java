@@ -1,7 +1,5 @@
 package dev.interlock.adapter.rhino.internal.node;
 
-import dev.interlock.adapter.rhino.internal.Reachability;
-
 import dev.interlock.adapter.rhino.HostModule;
 import dev.interlock.adapter.rhino.RhinoConfig;
 import dev.interlock.adapter.rhino.internal.HostModules;
@@ -19,7 +17,6 @@ import java.util.concurrent.CompletionStage;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Function;
 import org.mozilla.javascript.LambdaFunction;
-import org.mozilla.javascript.NativeArray;
 import org.mozilla.javascript.NativeObject;
 import org.mozilla.javascript.RhinoException;
 import org.mozilla.javascript.ScriptRuntime;
@@ -31,7 +28,7 @@ import org.mozilla.javascript.ScriptableObject;
  * ...) and the built-in modules {@code require} returns (crypto, url, util, events, jsonwebtoken,
  * axios, auth0, ...; {@code node:} prefixes accepted), plus the application's {@link HostModule}s. Most
  * of it is JavaScript ({@code node/*.js}) written on a few JDK-backed host functions; it is built
- * once into the shared scope and sealed with it, so executions share no mutable object.
+ * once into the shared scope and frozen with it, so executions share no mutable object.
  */
 public final class NodeModules implements HostModules {
   private static final String[] SOURCES = {
@@ -46,12 +43,11 @@ public final class NodeModules implements HostModules {
     "crypto", "url", "querystring", "util", "buffer", "events", "jsonwebtoken", "axios", "auth0", "jose", "jwks-rsa"
   };
 
-  /** Everything reachable from a value (own keys incl. symbols, accessors, prototypes), to seal. */
-  private static final String REACHABLE = Reachability.FUNCTION;
-
   private final NodeHttp http;
   private final Map<String, HostModule> hostModules = new LinkedHashMap<>();
   private final Map<String, Object> exports = new LinkedHashMap<>();
+  /** Everything the layer's files returned, the objects only a closure leads to included ({@code $shared*}). */
+  private Object library;
 
   public NodeModules(RhinoConfig config) {
     this.http = new NodeHttp(new EgressPolicy(config.egress()), config.fetchInterceptor());
@@ -97,9 +93,6 @@ public final class NodeModules implements HostModules {
 
   @Override
   public void installGlobals(Context cx, ScriptableObject global) {
-    Function reachable = (Function) cx.evaluateString(global, REACHABLE, "seal.js", 1, null);
-    java.util.Set<Object> builtIns = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    builtIns.addAll(java.util.Arrays.asList(((NativeArray) reachable.call(cx, global, global, new Object[] {global})).toArray()));
     NativeObject natives = NodeNatives.build(global, http);
     NativeObject lib = NodeBridge.newObject(global);
     for (String file : SOURCES) {
@@ -112,24 +105,22 @@ public final class NodeModules implements HostModules {
     for (String name : GLOBALS) {
       global.defineProperty(name, lib.get(name, lib), ScriptableObject.DONTENUM);
     }
-    NativeObject all = NodeBridge.newObject(global);
     for (String name : BUILTIN) {
-      Object module = lib.get(name, lib);
-      exports.put(name, module);
-      all.put(name, all, module);
+      exports.put(name, lib.get(name, lib));
     }
+    library = lib;
     for (HostModule m : hostModules.values()) {
-      Object module = hostModule(global, m);
-      exports.put(m.name(), module);
-      all.put(m.name(), all, module);
+      exports.put(m.name(), hostModule(global, m));
     }
-    // Seals only what the layer created: the built-ins are guarded and sealed later, by SharedScope.
-    NativeArray objects = (NativeArray) reachable.call(cx, global, global, new Object[] {all});
-    for (Object o : objects.toArray()) {
-      if (o instanceof ScriptableObject so && !builtIns.contains(o)) {
-        so.sealObject();
-      }
+  }
+
+  @Override
+  public java.util.Collection<Object> exports() {
+    List<Object> all = new ArrayList<>(exports.values());
+    if (library != null) {
+      all.add(library);
     }
+    return all;
   }
 
   private static Object hostModule(ScriptableObject global, HostModule module) {
