@@ -16,7 +16,7 @@ import java.util.Set;
  * SecretForms}: hex, base64, reversed, ...), also inside percent and JSON escapes ({@link
  * EscapedText}), and the distinctive parts of URL-valued secrets. Values shorter than four
  * characters are left alone: masking them would garble ordinary words without protecting much.
- * See {@code docs/security-secrets.md} for what stays visible by design.
+ * See {@code docs/security.md ("Secret masking")} for what stays visible by design.
  */
 final class Redactor {
   static final String MASK = "[secret]";
