@@ -17,7 +17,7 @@ import org.mozilla.javascript.ScriptableObject;
  * The script's {@code api} object for one contract: nested objects of functions
  * ({@code api.accessToken.setCustomClaim}). The functions are built once per loaded action and
  * frozen with the shared scope; each call goes to the api session of the execution running on the
- * current Context. The objects holding them are copied per execution ({@link #instance}), so a
+ * current Context. Each execution gets its own objects holding them ({@link #instance}), so a
  * script may add to its own {@code api} as on Auth0 ({@code api.helper = ...}) without another
  * execution seeing it.
  */
@@ -39,16 +39,28 @@ final class ApiObject {
     return api;
   }
 
-  /** A copy of {@code template}'s objects in {@code scope}, sharing its (frozen) functions. */
+  /**
+   * The execution's own {@code api}: a new object whose properties are new namespace objects
+   * ({@code api.accessToken}, ...), each inheriting its functions from the frozen template's. So
+   * a script may add to {@code api} and to its namespaces, as on Auth0, without another execution
+   * seeing it, at the cost of one small object per namespace (copying every function was a
+   * microsecond per execution). Unlike Auth0, a namespace's functions are inherited, not own:
+   * {@code Object.keys(api.accessToken)} lists only what the script added.
+   */
   static NativeObject instance(Scriptable scope, Scriptable template) {
-    NativeObject copy = JsValues.newObject(scope);
+    NativeObject api = JsValues.newObject(scope);
     for (Object id : template.getIds()) {
       String name = (String) id;
       Object value = template.get(name, template);
-      copy.put(name, copy, value instanceof org.mozilla.javascript.Function || !(value instanceof Scriptable s)
-          ? value : instance(scope, s));
+      if (value instanceof Scriptable ns && !(value instanceof org.mozilla.javascript.Function)) {
+        NativeObject own = new NativeObject();
+        own.setPrototype(ns);
+        own.setParentScope(scope);
+        value = own;
+      }
+      api.put(name, api, value);
     }
-    return copy;
+    return api;
   }
 
   private static NativeObject namespace(ScriptableObject shared, NativeObject api, String path, List<ScriptableObject> built) {

@@ -227,6 +227,25 @@ final class RhinoLoadedAction implements LoadedAction {
     }
   }
 
+  /**
+   * The scope the module's top-level code runs in, as a Node module's function scope would be: its
+   * {@code var}s and functions live here, not on the global; {@code this} is {@code exports}.
+   * It also holds the transpiler's helpers under {@code $jscomp}, the one name transpiled code
+   * uses for them. No value leads to this object (Rhino's {@code __parent__} is off, {@code eval}
+   * is indirect, top-level {@code this} is {@code exports}), source naming {@code $jscomp} is
+   * refused, and {@code globalThis} is the scope above it: the helpers have no global name.
+   */
+  private Scriptable moduleScope(Scriptable scope, Scriptable exports) {
+    NativeObject module = new NativeObject();
+    module.setPrototype(null);
+    module.setParentScope(scope);
+    module.defineProperty(Transpiler.RESERVED, shared.helpers(), ScriptableObject.DONTENUM | ScriptableObject.READONLY
+        | ScriptableObject.PERMANENT);
+    module.defineProperty("__filename", FILENAME, ScriptableObject.DONTENUM);
+    module.defineProperty("__dirname", DIRNAME, ScriptableObject.DONTENUM);
+    return module;
+  }
+
   private InvocationOutcome start(Context cx, Execution execution, Scriptable scope) {
     Invocation inv = execution.invocation();
     NativeObject module = JsValues.newObject(scope);
@@ -238,11 +257,7 @@ final class RhinoLoadedAction implements LoadedAction {
     scope.put("globalThis", scope, scope);
     scope.put("global", scope, scope);
     try {
-      // The compiled code is Transpiler.wrap's: a function of the helpers returning Node's module function.
-      Function wrapper = (Function) script.exec(cx, scope, scope);
-      Function moduleFunction = (Function) wrapper.call(cx, scope, scope, new Object[] {shared.helpers()});
-      Object require = ScriptableObject.getProperty(scope, "require");
-      moduleFunction.call(cx, scope, exports, new Object[] {exports, require, module, FILENAME, DIRNAME});
+      script.exec(cx, moduleScope(scope, exports), exports);
     } catch (RhinoException e) {
       ScriptError error = errors.fromException(e);
       return new InvocationOutcome.Failure(ErrorCode.ACTION_LOAD, error);

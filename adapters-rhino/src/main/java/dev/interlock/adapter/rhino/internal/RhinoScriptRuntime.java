@@ -65,7 +65,7 @@ public final class RhinoScriptRuntime implements ScriptRuntime {
       throw new ActionDefinitionException("action '" + source.name() + "' cannot be loaded", problems, null);
     }
     ErrorMapper errors = new ErrorMapper(source.name(), es5.sourceMap());
-    Script script = compile(Transpiler.wrap(es5.code()), errors);
+    Script script = compile(es5.code(), errors);
     return new RhinoLoadedAction(config, factory, shared, script, shape, errors, apiTemplate(trigger), trigger.api(),
         source.dependencies());
   }

@@ -19,7 +19,7 @@ import org.mozilla.javascript.TopLevel;
  * whose prototype is this one, so its globals stay its own.
  *
  * <p>The transpiler's {@code $jscomp} helpers are not a global: they live in a closure, handed
- * only to transpiled code through {@link #helpers()} (see {@link Transpiler#wrap}).
+ * only to transpiled code through {@link #helpers()} (see {@code RhinoLoadedAction}).
  */
 final class SharedScope {
   private static final String[] REMOVED = {

@@ -21,7 +21,8 @@ import java.util.List;
  * Lowers modern JavaScript (async/await, classes, rest/spread, for-of, optional chaining, ...) to
  * the ES5 Rhino runs, with Google Closure Compiler in whitespace-only mode. The output calls
  * {@code $jscomp.*} helpers, which {@link #runtimeLibraryInClosure()} builds once for the shared
- * scope; {@link #wrap} hands them to the transpiled code without a global name.
+ * scope; each execution hands them to the transpiled code through its module scope, without a
+ * global name (see {@code RhinoLoadedAction}).
  */
 final class Transpiler {
   static final String INPUT_NAME = "action.js";
@@ -36,21 +37,6 @@ final class Transpiler {
    * it generates. Code that names them could reach the helpers, so it is refused.
    */
   static final String RESERVED = "$jscomp";
-
-  /**
-   * The module wrapper, on the first line so that line numbers stay the transpiled code's: an
-   * outer function that receives the helpers and returns Node's module function. The outer
-   * function's parameter is visible only to the code inside; the module function's {@code
-   * arguments} are Node's five.
-   */
-  private static final String WRAP_START =
-      "(function (" + RESERVED + ") { return function (exports, require, module, __filename, __dirname) { ";
-  private static final String WRAP_END = "\n}; })";
-
-  /** The transpiled code as a function {@code ($jscomp) -> module function}. */
-  static String wrap(String es5) {
-    return WRAP_START + es5 + WRAP_END;
-  }
 
   static Output transpile(String source) {
     int reserved = source.indexOf(RESERVED);
