@@ -109,8 +109,8 @@ final class Freezer {
           + "})";
 
   /**
-   * Like {@link Reachability#FUNCTION}, but neither lists nor enters objects {@code skip} accepts
-   * (except the root itself).
+   * Lists everything reachable from {@code root} (own keys including symbols, accessors,
+   * prototypes), but neither lists nor enters objects {@code skip} accepts (except the root).
    */
   private static final String WALK =
       "(function (root, skip) {\n"

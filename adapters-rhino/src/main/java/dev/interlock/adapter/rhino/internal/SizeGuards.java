@@ -4,7 +4,6 @@ import java.util.IdentityHashMap;
 import org.mozilla.javascript.BaseFunction;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Function;
-import org.mozilla.javascript.LambdaFunction;
 import org.mozilla.javascript.NativeArray;
 import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.Scriptable;
@@ -99,20 +98,7 @@ final class SizeGuards {
   }
 
   private static void guard(ScriptableObject global, Scriptable owner, String name, Estimate estimate) {
-    Object value = owner.get(name, owner);
-    if (!(value instanceof Function original)) {
-      return;
-    }
-    Function guarded =
-        new LambdaFunction(
-            global,
-            name,
-            BuiltinGuards.arity(original),
-            (cx, scope, thisObj, args) -> {
-              reserve(cx, estimate.bytes(cx, thisObj, args), name);
-              return original.call(cx, scope, thisObj, args);
-            });
-    BuiltinGuards.replace(owner, name, guarded);
+    Guard.wrap(global, owner, name, (cx, budget, thisObj, args) -> Guard.reserve(budget, estimate.bytes(cx, thisObj, args), name));
   }
 
   private static void reserve(Context cx, double bytes, String what) {
