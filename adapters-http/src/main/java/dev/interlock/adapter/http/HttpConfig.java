@@ -94,6 +94,11 @@ public record HttpConfig(
    * {@code --data-dir=/x}) sets {@code data.dir}. Unknown keys and bad values are refused together
    * with an {@link IllegalArgumentException} naming each.
    */
+  /** The server's {@code --help} text: every setting with its default, flag and environment variable. */
+  public static String help() {
+    return ConfigLoader.help();
+  }
+
   public static HttpConfig load(String[] args, Map<String, String> env) {
     return ConfigLoader.load(args, env);
   }

@@ -49,7 +49,31 @@ public final class InterlockServer implements AutoCloseable {
     this.port = port;
   }
 
+  /**
+   * Why the server could not listen on {@code host:port}, or null when it can (port 0 always
+   * can). Checked before the server writes anything, so that a second start on a busy port says
+   * so instead of generating a bootstrap token for nothing.
+   */
+  static String portInUse(String host, int port) {
+    if (port == 0) {
+      return null;
+    }
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new java.net.InetSocketAddress(host, port));
+      return null;
+    } catch (java.io.IOException e) {
+      return "port " + port + " on " + host + " is already in use (another Interlock or another service is listening"
+          + " there); stop it, or choose another port with --port=N or INTERLOCK_PORT";
+    }
+  }
+
   public static void main(String[] args) {
+    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+      // the one thing the server writes to standard output: what the user asked for
+      System.out.print(HttpConfig.help());
+      return;
+    }
     Logging.configure();
     HttpConfig config;
     try {
@@ -57,6 +81,13 @@ public final class InterlockServer implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       LOG.severe(e.getMessage());
       System.exit(2);
+      return;
+    }
+    String busy = portInUse(config.host(), config.port());
+    if (busy != null) {
+      // before anything is written (no bootstrap token that the running server would not know)
+      LOG.severe("Interlock could not start: " + busy);
+      System.exit(1);
       return;
     }
     Tokens.Bootstrap bootstrap = null;

@@ -57,6 +57,47 @@ public final class ConfigLoader {
     return d;
   }
 
+  /** What each setting does, for {@code --help}; every key of the defaults has a line. */
+  private static final Map<String, String> HELP = Map.ofEntries(
+      Map.entry("host", "address to listen on"),
+      Map.entry("port", "port to listen on (0: any free port)"),
+      Map.entry("data.dir", "directory of the embedded SQLite database and the bootstrap token"),
+      Map.entry("database.url", "JDBC URL (jdbc:sqlite:..., jdbc:postgresql://...) or 'memory:'; empty: SQLite in data.dir"),
+      Map.entry("database.user", "database user (PostgreSQL)"),
+      Map.entry("database.password", "database password (PostgreSQL)"),
+      Map.entry("secret.keys", "encryption keys for stored secrets, id:base64 pairs, comma-separated (newest first)"),
+      Map.entry("secret.keys.file", "file holding secret.keys; empty: generated in data.dir on first start"),
+      Map.entry("max.body.bytes", "largest request body accepted (413 beyond)"),
+      Map.entry("http.threads", "request threads"),
+      Map.entry("http.idle.timeout.ms", "a connection idle this long is closed (a stalled upload gets 408)"),
+      Map.entry("http.body.reads", "request bodies read at once; empty: half of http.threads"),
+      Map.entry("execute.concurrency", "flows the execute endpoint runs at once; empty: unlimited with a database, 2 x CPUs in memory"),
+      Map.entry("drain.timeout.ms", "on shutdown, how long in-flight requests may finish"),
+      Map.entry("access.log", "write an access log line per request"),
+      Map.entry("flow.timeout.ms", "time budget of one flow"),
+      Map.entry("async.workers", "threads running async triggers' flows"),
+      Map.entry("async.queue", "async flows accepted but not yet running (503 beyond)"),
+      Map.entry("egress.allow", "hosts scripts may fetch besides public ones, host[:port], comma-separated"),
+      Map.entry("admin.token", "admin API token (all scopes); empty: a bootstrap token is generated"),
+      Map.entry("admin.token.sha256", "SHA-256 (hex) of the admin token, instead of the token itself"),
+      Map.entry("config", "properties file with any of these settings"));
+
+  /** The {@code --help} text: every setting, its default, flag and environment variable. */
+  public static String help() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Usage: java -jar interlock-server.jar [--key=value ...]\n\n")
+        .append("Runs the Interlock HTTP service. Each setting is a flag (--key=value), an environment variable\n")
+        .append("(INTERLOCK_KEY, dots as underscores) or a line of the --config file; flags win over the environment,\n")
+        .append("which wins over the file. API tokens: --token.NAME.sha256=HEX --token.NAME.scopes=a,b.\n\n");
+    for (Map.Entry<String, String> e : DEFAULTS.entrySet()) {
+      String env = "INTERLOCK_" + e.getKey().toUpperCase(Locale.ROOT).replace('.', '_');
+      sb.append(String.format("  --%-22s %s%n  %-24s default: %s; env %s%n", e.getKey(), HELP.getOrDefault(e.getKey(), ""),
+          "", e.getValue().isEmpty() ? "(none)" : e.getValue(), env));
+    }
+    sb.append("\nDocumentation: docs/http-api.md in the repository.\n");
+    return sb.toString();
+  }
+
   public static HttpConfig load(String[] args, Map<String, String> env) {
     List<String> problems = new ArrayList<>();
     Map<String, String> fromEnv = new TreeMap<>();
