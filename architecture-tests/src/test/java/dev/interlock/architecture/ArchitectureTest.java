@@ -136,9 +136,11 @@ class ArchitectureTest {
   @Test
   void onlyTheCliWritesToStandardStreams() {
     noClasses().that().resideOutsideOfPackage("dev.interlock.adapter.cli..")
+        .and().doNotHaveFullyQualifiedName("dev.interlock.adapter.http.internal.ServerHelp")
         .should().accessField(System.class, "out")
         .orShould().accessField(System.class, "err")
-        .because("libraries report through records, loggers and observers; only the CLI owns the terminal")
+        .because("libraries report through records, loggers and observers; only the CLI owns the terminal"
+            + " (and the server's --help, which the user asks for on a terminal)")
         .check(CLASSES);
   }
 

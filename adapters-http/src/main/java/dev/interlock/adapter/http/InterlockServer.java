@@ -70,8 +70,7 @@ public final class InterlockServer implements AutoCloseable {
 
   public static void main(String[] args) {
     if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-      // the one thing the server writes to standard output: what the user asked for
-      System.out.print(HttpConfig.help());
+      dev.interlock.adapter.http.internal.ServerHelp.print();
       return;
     }
     Logging.configure();
