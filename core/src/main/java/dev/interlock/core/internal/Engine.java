@@ -260,7 +260,7 @@ public final class Engine implements TriggerExecutor, AutoCloseable {
           ErrorCode.INVALID_EVENT.json(), "an event object is required", List.of(new Problem("$", "is required")));
     }
     Map<String, Object> copy = Json.copyObject(event);
-    List<Problem> problems = trigger.event().validate(copy);
+    List<Problem> problems = trigger.event().validateDroppingNulls(copy);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(
           ErrorCode.INVALID_EVENT.json(),

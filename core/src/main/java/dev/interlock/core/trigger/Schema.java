@@ -204,7 +204,23 @@ public final class Schema {
   /** Every problem of {@code value} against this schema, each with its JSON path from {@code $}. */
   public List<Problem> validate(Object value) {
     List<Problem> out = new ArrayList<>();
-    check(Path.ROOT, value, out);
+    check(Path.ROOT, value, out, null);
+    return out;
+  }
+
+  /**
+   * Like {@link #validate}, and when there is no problem, also removes from {@code value} every
+   * optional property whose value is {@code null} but whose schema does not accept null: a caller
+   * sending {@code "organization": null} means "no organization", as Auth0's own event shapes
+   * simply leave it out. Applied by the engine to its copy of each incoming event.
+   */
+  public List<Problem> validateDroppingNulls(Object value) {
+    List<Problem> out = new ArrayList<>();
+    List<Runnable> drops = new ArrayList<>();
+    check(Path.ROOT, value, out, drops);
+    if (out.isEmpty()) {
+      drops.forEach(Runnable::run);
+    }
     return out;
   }
 
@@ -251,7 +267,7 @@ public final class Schema {
   }
 
   @SuppressWarnings("unchecked")
-  private void check(Path path, Object v, List<Problem> out) {
+  private void check(Path path, Object v, List<Problem> out, List<Runnable> drops) {
     if (v == null) {
       if (!nullable && kind != Kind.ANY) {
         out.add(new Problem(path.toString(), "must be " + expected() + ", not null"));
@@ -293,7 +309,7 @@ public final class Schema {
           return;
         }
         for (int i = 0; i < list.size(); i++) {
-          items.check(path.item(i), list.get(i), out);
+          items.check(path.item(i), list.get(i), out, drops);
         }
         return;
       case MAP:
@@ -305,7 +321,7 @@ public final class Schema {
           return;
         }
         for (Map.Entry<String, Object> e : ((Map<String, Object>) v).entrySet()) {
-          items.check(path.child(e.getKey()), e.getValue(), out);
+          items.check(path.child(e.getKey()), e.getValue(), out, drops);
         }
         return;
       case OBJECT:
@@ -323,8 +339,10 @@ public final class Schema {
                       path.child(p.name()).toString(),
                       "is required (" + p.schema().expected() + ")"));
             }
+          } else if (value == null && drops != null && !p.required() && !p.schema().nullable && p.schema().kind != Kind.ANY) {
+            drops.add(() -> m.remove(p.name()));
           } else if (p.schema().kind != Kind.ANY) {
-            p.schema().check(path.child(p.name()), value, out);
+            p.schema().check(path.child(p.name()), value, out, drops);
           }
         }
         if (!open) {

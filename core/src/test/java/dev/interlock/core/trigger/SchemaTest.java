@@ -31,6 +31,28 @@ class SchemaTest {
   }
 
   @Test
+  void treatsANullOptionalPropertyAsAbsentAndThenFillsItsDefault() {
+    Map<String, Object> event = Json.parseObject(
+        "{\"user\":{\"user_id\":\"u1\",\"roles\":null},\"protocol\":null,\"secrets\":null}");
+
+    assertThat(schema.validateDroppingNulls(event)).isEmpty();
+    schema.applyDefaults(event);
+
+    assertThat(event).doesNotContainKey("protocol").containsEntry("secrets", Map.of());
+    assertThat(((Map<?, ?>) event.get("user")).containsKey("roles")).isFalse();
+  }
+
+  @Test
+  void stillRefusesANullRequiredPropertyAndChangesNothingWhenRefusing() {
+    Map<String, Object> event = Json.parseObject("{\"user\":{\"user_id\":null},\"protocol\":null}");
+
+    assertThat(schema.validateDroppingNulls(event)).extracting(Problem::path).containsExactly("$.user.user_id");
+    assertThat(event).containsKey("protocol");
+    assertThat(schema.validate(Json.parseObject("{\"user\":{\"user_id\":\"u\"},\"protocol\":null}")))
+        .extracting(Problem::path).containsExactly("$.protocol");
+  }
+
+  @Test
   void fillsDefaultsForAbsentOptionalProperties() {
     Map<String, Object> event = Json.parseObject("{\"user\":{\"user_id\":\"u1\"}}");
 
