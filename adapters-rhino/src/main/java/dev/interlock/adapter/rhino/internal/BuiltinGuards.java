@@ -51,15 +51,7 @@ final class BuiltinGuards {
     guardFirstArgument(global, reflect, "defineProperty", "Reflect.defineProperty");
     Scriptable objectPrototype = ScriptableObject.getObjectPrototype(global);
     for (String name : new String[] {"__defineGetter__", "__defineSetter__"}) {
-      Object value = objectPrototype.get(name, objectPrototype);
-      if (value instanceof Function original) {
-        replace(objectPrototype, name, new LambdaFunction(global, name, arity(original), (c, scope, thisObj, args) -> {
-          if (isShared(thisObj)) {
-            throw ScriptRuntime.typeError(name + " cannot change a shared built-in object");
-          }
-          return original.call(c, scope, thisObj, args);
-        }));
-      }
+      refuse(global, objectPrototype, name, (thisObj, args) -> isShared(thisObj) ? name + " cannot change a shared built-in object" : null);
     }
     Function install = (Function) cx.evaluateString(global,
         "(function (isShared) {\n"
@@ -74,16 +66,46 @@ final class BuiltinGuards {
   }
 
   private static void guardFirstArgument(ScriptableObject global, Scriptable owner, String name, String label) {
-    Function original = (Function) owner.get(name, owner);
-    replace(owner, name, new LambdaFunction(global, name, arity(original), (cx, scope, thisObj, args) -> {
-      if (args.length > 0 && isShared(args[0])) {
-        throw ScriptRuntime.typeError(label + " cannot change a shared built-in object");
+    refuse(global, owner, name,
+        (thisObj, args) -> args.length > 0 && isShared(args[0]) ? label + " cannot change a shared built-in object" : null);
+  }
+
+  /** Why a call must be refused (a TypeError with that message), or null to let it through. */
+  @FunctionalInterface
+  private interface Refusal {
+    String why(Scriptable thisObj, Object[] args);
+  }
+
+  /** Replaces {@code owner[name]} (a function, once) by one that first asks {@code refusal}. */
+  private static void refuse(ScriptableObject global, Scriptable owner, String name, Refusal refusal) {
+    Object value = owner.get(name, owner);
+    if (!(value instanceof Function original) || value instanceof Refusing) {
+      return;
+    }
+    replace(owner, name, new Refusing(global, name, arity(original), (cx, scope, thisObj, args) -> {
+      String why = refusal.why(thisObj, args);
+      if (why != null) {
+        throw ScriptRuntime.typeError(why);
       }
       return original.call(cx, scope, thisObj, args);
     }));
   }
 
-  static void install(Context cx, ScriptableObject global) {
+  /** A built-in wrapped by {@link #refuse}, so that it is wrapped once. */
+  private static final class Refusing extends LambdaFunction {
+    private static final long serialVersionUID = 1L;
+
+    Refusing(Scriptable scope, String name, int length, org.mozilla.javascript.SerializableCallable target) {
+      super(scope, name, length, target);
+    }
+  }
+
+  /**
+   * Installs the receiver guards, the per-execution symbol registry and the indirect {@code eval};
+   * returns the generator and iterator prototypes it guarded, which no property of the global
+   * leads to, for the caller to freeze with the rest.
+   */
+  static java.util.List<Object> install(Context cx, ScriptableObject global) {
     for (String name : new String[] {"Date", "RegExp"}) {
       guardReceiver(global, ScriptableObject.getClassPrototype(global, name), name);
     }
@@ -121,6 +143,7 @@ final class BuiltinGuards {
       Scriptable own = Execution.current(c).scope();
       return c.evaluateString(own, code.toString(), "eval", 1, null);
     }));
+    return java.util.List.of(iterators.toArray());
   }
 
   /** The symbols one execution registered with {@code Symbol.for}. */
@@ -141,38 +164,11 @@ final class BuiltinGuards {
 
   /** Every method of {@code prototype} refuses {@code prototype} itself (shared) as its receiver. */
   private static void guardReceiver(ScriptableObject global, Scriptable prototype, String className) {
-    ScriptableObject owner = (ScriptableObject) prototype;
-    for (Object id : owner.getIds()) {
-      guardMethod(global, owner, id, className);
-    }
-    for (Object id : owner.getAllIds()) {
-      guardMethod(global, owner, id, className);
-    }
-  }
-
-  private static void guardMethod(ScriptableObject global, ScriptableObject owner, Object id, String className) {
-    if (!(id instanceof String name) || name.equals("constructor")) {
-      return;
-    }
-    Object value = owner.get(name, owner);
-    if (!(value instanceof Function original) || value instanceof Guarded) {
-      return;
-    }
-    replace(owner, name, new Guarded(global, name, arity(original), (cx, scope, thisObj, args) -> {
-      if (thisObj == owner) {
-        throw ScriptRuntime.typeError(className + ".prototype." + name + " cannot be called on the shared "
-            + className + ".prototype");
+    for (Object id : ((ScriptableObject) prototype).getAllIds()) {
+      if (id instanceof String name && !name.equals("constructor")) {
+        refuse(global, prototype, name, (thisObj, args) -> thisObj == prototype
+            ? className + ".prototype." + name + " cannot be called on the shared " + className + ".prototype" : null);
       }
-      return original.call(cx, scope, thisObj, args);
-    }));
-  }
-
-  /** A method wrapped by {@link #guardMethod}, so that it is wrapped once. */
-  private static final class Guarded extends LambdaFunction {
-    private static final long serialVersionUID = 1L;
-
-    Guarded(Scriptable scope, String name, int length, org.mozilla.javascript.SerializableCallable target) {
-      super(scope, name, length, target);
     }
   }
 
