@@ -57,7 +57,9 @@ public final class SampleFamily implements TriggerFamily {
         };
     return List.of(
         new TriggerDefinition(LOGIN, "v1", name(), TriggerMode.SYNC, "onExecuteSampleLogin", null, event,
-            ApiContract.of(methods, CommonApis.cache()), claims, "sample sync trigger"),
+            ApiContract.of(methods, CommonApis.cache()),
+            TriggerBehavior.withExampleEvent(claims, () -> Map.of("user", Map.of("user_id", "sample|1"))),
+            "sample sync trigger"),
         new TriggerDefinition(SIGNUP, "v1", name(), TriggerMode.ASYNC, "onExecuteSampleSignup", null, event,
             ApiContract.of(CommonApis.cache()), TriggerBehavior.neutral(), "sample async trigger"));
   }

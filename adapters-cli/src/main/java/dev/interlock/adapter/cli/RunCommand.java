@@ -49,7 +49,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--trigger", required = true, paramLabel = "ID", description = "trigger id, e.g. post-login")
   String trigger;
 
-  @Option(names = "--event", required = true, paramLabel = "FILE", description = "event JSON file, or - for standard input")
+  @Option(
+      names = "--event",
+      paramLabel = "FILE",
+      description = "event JSON file, or - for standard input; it may be partial: missing fields are filled from"
+          + " the trigger's example event (a null removes one). Without --event, the example event is used.")
   String event;
 
   @Option(
@@ -99,7 +103,8 @@ final class RunCommand implements Callable<Integer> {
       config = config.withFlowTimeout(Duration.ofMillis(timeoutMs)).withActionTimeout(Duration.ofMillis(timeoutMs));
     }
     try (Interlock engine = Engines.embedded(config, allowEgress)) {
-      ExecutionResult result = engine.executor().run(triggerId, actions, eventJson);
+      Map<String, Object> complete = engine.triggers().require(triggerId).completeEvent(eventJson);
+      ExecutionResult result = engine.executor().run(triggerId, actions, complete);
       out.result(PrettyJson.write(ExecutionRecordJson.toJson(result.record())));
       if (result.record().error() != null) {
         out.diagnostic(result.record().status().json() + ": " + result.record().error().message());
@@ -142,6 +147,9 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private Map<String, Object> readEvent() {
+    if (event == null) {
+      return Map.of();
+    }
     String text;
     if (event.equals("-")) {
       try (InputStream in = System.in) {

@@ -105,6 +105,26 @@ class RunCommandTest {
   }
 
   @Test
+  void aPartialEventIsFilledFromTheTriggersExampleAndNoEventMeansTheExample() throws IOException {
+    Path action = file("who.js",
+        "exports.onExecutePostLogin = async (event, api) => {"
+            + " api.accessToken.setCustomClaim('who', event.user.email + '|' + event.client.client_id); };");
+    Path partial = file("partial.json", "{\"user\": {\"email\": \"partial@example.com\"}}");
+
+    int withPartial = interlock("run", "--trigger", "post-login", "--event", partial.toString(), action.toString());
+    String partialOut = out.toString();
+    out.getBuffer().setLength(0);
+    int withNone = interlock("run", "--trigger", "post-login", action.toString());
+
+    assertThat(withPartial).isZero();
+    assertThat(withNone).isZero();
+    assertThat(Json.parseObject(partialOut).get("status")).isEqualTo("completed");
+    assertThat(partialOut).contains("partial@example.com|");
+    assertThat(Json.parseObject(out.toString()).get("status")).isEqualTo("completed");
+    assertThat(out.toString()).doesNotContain("partial@example.com").contains("\"who\"");
+  }
+
+  @Test
   void anUnknownTriggerIsAnInputErrorListingTheKnownOnes() throws IOException {
     Path action = file("a.js", "exports.onExecutePostLogin = async () => {};");
 

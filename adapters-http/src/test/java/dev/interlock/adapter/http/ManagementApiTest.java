@@ -146,6 +146,19 @@ class ManagementApiTest {
   }
 
   @Test
+  void aTestPayloadMayBePartialFilledFromTheExampleAndANullRemovesAnOptionalField() {
+    String id = create("tested-partial", "add-claim", false);
+
+    // user.user_id is required inside user: the example event fills it in
+    Response partial = http.post("/api/v2/actions/actions/" + id + "/test", "{\"payload\":{\"user\":{}}}");
+    Response nulled = http.post("/api/v2/actions/actions/" + id + "/test", "{\"payload\":{\"user\":null}}");
+
+    assertThat(partial.status()).isEqualTo(200);
+    assertThat(partial.body()).contains("\"completed\"");
+    assertThat(nulled.status()).isEqualTo(200);
+  }
+
+  @Test
   void reportsAnInvalidTestPayloadAtItsPathUnderPayload() {
     String id = create("tested-invalid", "add-claim", false);
 

@@ -74,7 +74,9 @@ public interface ActionAdministration {
 
   /**
    * Runs the draft ({@code version} null) or a version against an event without binding it; the
-   * result is recorded like any execution, with {@code version: null}.
+   * result is recorded like any execution, with {@code version: null}. The event may be partial:
+   * it is filled from the trigger's example event ({@link
+   * dev.interlock.core.trigger.TriggerDefinition#completeEvent}), and a {@code null} removes a field.
    */
   ExecutionResult test(ActionId id, Integer version, Map<String, Object> event);
 

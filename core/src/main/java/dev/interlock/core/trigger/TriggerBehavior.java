@@ -52,8 +52,51 @@ public interface TriggerBehavior {
     return Optional.empty();
   }
 
+  /**
+   * A complete, valid example of the trigger's event (the family's event builder with its
+   * defaults), which {@link TriggerDefinition#completeEvent} fills partial events from: test runs
+   * ({@code POST /actions/{id}/test}, {@code interlock run}, {@code interlock test}) accept a
+   * partial event. Empty when the family gives none.
+   */
+  default Map<String, Object> exampleEvent() {
+    return Map.of();
+  }
+
   /** The behavior with every default. */
   static TriggerBehavior neutral() {
     return new TriggerBehavior() {};
+  }
+
+  /** {@code rules}, with {@code example} as its {@link #exampleEvent()} (built anew on every call). */
+  static TriggerBehavior withExampleEvent(TriggerBehavior rules, java.util.function.Supplier<Map<String, Object>> example) {
+    java.util.Objects.requireNonNull(rules, "rules");
+    java.util.Objects.requireNonNull(example, "example");
+    return new TriggerBehavior() {
+      @Override
+      public Map<String, Object> nextEvent(Map<String, Object> event, ActionStep finished) {
+        return rules.nextEvent(event, finished);
+      }
+
+      @Override
+      public Map<String, Object> resumedEvent(
+          Map<String, Object> event, ResumeRequest resume, Map<String, Object> flowState) {
+        return rules.resumedEvent(event, resume, flowState);
+      }
+
+      @Override
+      public Map<String, Object> outcome(FlowSummary flow) {
+        return rules.outcome(flow);
+      }
+
+      @Override
+      public Optional<String> completionProblem(FlowSummary flow) {
+        return rules.completionProblem(flow);
+      }
+
+      @Override
+      public Map<String, Object> exampleEvent() {
+        return example.get();
+      }
+    };
   }
 }

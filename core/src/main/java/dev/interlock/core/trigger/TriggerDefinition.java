@@ -48,4 +48,26 @@ public record TriggerDefinition(
   public boolean isAsync() {
     return mode == TriggerMode.ASYNC;
   }
+
+  /** A fresh copy of the family's example event ({@link TriggerBehavior#exampleEvent()}). */
+  public java.util.Map<String, Object> exampleEvent() {
+    return EventMerge.merge(behavior.exampleEvent(), java.util.Map.of());
+  }
+
+  /**
+   * A partial event filled from the {@link #exampleEvent() example}: objects merge key by key (the
+   * partial wins), anything else (arrays included) replaces the example's value, and a
+   * {@code null} removes the field (so an optional field can be left out; a required one is then
+   * reported missing by validation). The partial is not modified. This is how test runs read their
+   * event, from the library, HTTP ({@code POST /actions/{id}/test}) and the CLI alike.
+   */
+  public java.util.Map<String, Object> completeEvent(java.util.Map<String, Object> partial) {
+    return mergeEvents(behavior.exampleEvent(), partial == null ? java.util.Map.of() : partial);
+  }
+
+  /** {@code over} merged into a deep copy of {@code base}, as {@link #completeEvent} merges. */
+  public static java.util.Map<String, Object> mergeEvents(
+      java.util.Map<String, Object> base, java.util.Map<String, Object> over) {
+    return EventMerge.merge(base, over);
+  }
 }

@@ -59,7 +59,7 @@ final class CredentialsExchangeTrigger {
         null,
         event(),
         ApiContract.of(own(), TargetScopes.methods(), CommonApis.cache()),
-        new Behavior(),
+        TriggerBehavior.withExampleEvent(new Behavior(), () -> CredentialsExchangeEvent.builder().build()),
         "Runs on /oauth/token with grant_type=client_credentials, before the access token is issued.");
   }
 

@@ -36,7 +36,7 @@ final class SendPhoneMessageTrigger {
         null,
         event(),
         ApiContract.of(CommonApis.cache()),
-        new Behavior(),
+        TriggerBehavior.withExampleEvent(new Behavior(), () -> SendPhoneMessageEvent.builder().build()),
         "Delivers an MFA enrollment or challenge code by SMS or voice through a custom provider.");
   }
 

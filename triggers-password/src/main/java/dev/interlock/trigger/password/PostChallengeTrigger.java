@@ -36,7 +36,7 @@ final class PostChallengeTrigger {
         "onContinuePostChallenge",
         event(),
         ApiContract.of(PostChallengeApi.methods()),
-        new Behavior(),
+        TriggerBehavior.withExampleEvent(new Behavior(), () -> PostChallengeEvent.builder().build()),
         "Runs in the password-reset journey after the first challenge, before the new password is set.");
   }
 

@@ -34,7 +34,7 @@ final class PostChangePasswordTrigger {
         null,
         event(),
         ApiContract.of(CommonApis.cache()),
-        new Behavior(),
+        TriggerBehavior.withExampleEvent(new Behavior(), () -> PostChangePasswordEvent.builder().build()),
         "Runs in the background after a database user's password was changed or reset.");
   }
 

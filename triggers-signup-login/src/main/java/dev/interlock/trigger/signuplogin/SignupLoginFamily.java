@@ -52,14 +52,14 @@ public final class SignupLoginFamily implements TriggerFamily {
             CommonApis.cache());
     return new TriggerDefinition(
         PRE_USER_REGISTRATION, "v2", NAME, TriggerMode.SYNC, "onExecutePreUserRegistration", null,
-        RegistrationSchemas.preUserRegistration(), api, Behaviors.preUserRegistration(),
+        RegistrationSchemas.preUserRegistration(), api, TriggerBehavior.withExampleEvent(Behaviors.preUserRegistration(), () -> PreUserRegistrationEvent.builder().build()),
         "Before a database or passwordless user is created; may refuse the signup or add metadata.");
   }
 
   private static TriggerDefinition postUserRegistration() {
     return new TriggerDefinition(
         POST_USER_REGISTRATION, "v2", NAME, TriggerMode.ASYNC, "onExecutePostUserRegistration", null,
-        RegistrationSchemas.postUserRegistration(), ApiContract.of(CommonApis.cache()), TriggerBehavior.neutral(),
+        RegistrationSchemas.postUserRegistration(), ApiContract.of(CommonApis.cache()), TriggerBehavior.withExampleEvent(TriggerBehavior.neutral(), () -> PostUserRegistrationEvent.builder().build()),
         "After a database or passwordless user was created; runs in the background.");
   }
 
@@ -79,7 +79,7 @@ public final class SignupLoginFamily implements TriggerFamily {
             CommonApis.cache());
     return new TriggerDefinition(
         POST_LOGIN, "v3", NAME, TriggerMode.SYNC, "onExecutePostLogin", "onContinuePostLogin",
-        PostLoginSchema.event(), api, Behaviors.postLogin(),
+        PostLoginSchema.event(), api, TriggerBehavior.withExampleEvent(Behaviors.postLogin(), () -> PostLoginEvent.builder().build()),
         "After authentication, before tokens are issued; may deny, change tokens, require MFA or redirect.");
   }
 }

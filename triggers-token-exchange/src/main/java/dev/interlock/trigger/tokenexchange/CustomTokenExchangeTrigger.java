@@ -40,7 +40,7 @@ final class CustomTokenExchangeTrigger {
         null,
         event(),
         ApiContract.of(methods, CommonApis.cache()),
-        new Behavior(),
+        TriggerBehavior.withExampleEvent(new Behavior(), () -> CustomTokenExchangeEvent.builder().build()),
         "Validates a custom subject token on /oauth/token (token exchange) and selects the user to issue tokens for.");
   }
 

@@ -257,7 +257,7 @@ public final class ActionAdministrationService implements ActionAdministration {
       ActionVersion v = requireVersion(id, version);
       code = new AdHocAction(a.name(), v.code(), v.runtime(), v.secrets().reveal(), Map.of(), v.dependencies());
     }
-    return executor.run(a.trigger(), List.of(code), event);
+    return executor.run(a.trigger(), List.of(code), catalog.require(a.trigger()).completeEvent(event));
   }
 
   @Override
