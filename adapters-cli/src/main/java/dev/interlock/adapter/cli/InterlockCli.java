@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       BindingsCommand.class,
       ExecutionsCommand.class,
       SecretsCommand.class,
+      ExportCommand.class,
+      ImportCommand.class,
       TriggersCommand.class,
       TypesCommand.class,
       CompletionCommand.class,
