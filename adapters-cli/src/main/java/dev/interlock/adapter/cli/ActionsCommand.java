@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "actions",
     mixinStandardHelpOptions = true,
-    description = "Creates, edits, deploys, rolls back and inspects actions in the local store.",
+    description = "Creates, edits, deploys, rolls back and inspects actions (local store or --server).",
     subcommandsRepeatable = false)
 final class ActionsCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -173,8 +173,9 @@ final class ActionsCommand implements Runnable {
   }
 
   @Command(name = "diff", mixinStandardHelpOptions = true,
-      description = {"Unified diff of an action's code: the deployed version against the draft by default,",
-          "--from N against the draft, or --from N --to M between two versions. No output when equal."})
+      description = {"Shows a unified diff of an action's code.",
+          "By default the deployed version against the draft; --from N against the draft; --from N --to M"
+              + " between two versions. Prints nothing when they are equal."})
   int diff(
       @Mixin StoreOptions store,
       @Parameters(paramLabel = "ACTION", description = "action id or name") String ref,
@@ -199,8 +200,8 @@ final class ActionsCommand implements Runnable {
   }
 
   @Command(name = "test",
-      description = {"Runs the draft (or --version N) against an event without binding it and prints the",
-          "execution record as JSON; it is recorded like any execution (see executions show)."})
+      description = {"Runs the draft (or --version N) against an event without binding it.",
+          "Prints the execution record as JSON; it is recorded like any execution (see executions show)."})
   int test(
       @Mixin StoreOptions store,
       @Mixin HelpOption help,

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code interlock bindings ...}: which deployed actions run at a trigger, in which order. */
 @Command(name = "bindings", mixinStandardHelpOptions = true,
-    description = "Shows and replaces a trigger's ordered bindings in the local store.")
+    description = "Shows and replaces a trigger's ordered bindings (local store or --server).")
 final class BindingsCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

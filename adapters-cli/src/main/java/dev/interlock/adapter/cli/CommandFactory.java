@@ -31,6 +31,10 @@ final class CommandFactory implements CommandLine.IFactory {
       command = new ExecutionsCommand(out);
     } else if (cls == SecretsCommand.class) {
       command = new SecretsCommand(out, in);
+    } else if (cls == ExportCommand.class) {
+      command = new ExportCommand(out);
+    } else if (cls == ImportCommand.class) {
+      command = new ImportCommand(out);
     } else if (cls == TriggersCommand.class) {
       command = new TriggersCommand(out);
     } else if (cls == TestCommand.class) {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code interlock completion}: prints a bash completion script for every command. */
 @Command(name = "completion", mixinStandardHelpOptions = true,
     description = {"Prints a bash (and zsh with bashcompinit) completion script.",
-        "Install: source <(interlock completion)"})
+        "Install it with: source <(interlock completion)."})
 final class CompletionCommand implements Callable<Integer> {
   private final CliOutput out;
 

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       BindingsCommand.class,
       ExecutionsCommand.class,
       SecretsCommand.class,
+      ExportCommand.class,
+      ImportCommand.class,
       TriggersCommand.class,
       TypesCommand.class,
       CompletionCommand.class,
@@ -27,8 +29,8 @@ import picocli.CommandLine.Command;
       "  0  the command ran (for run: the flow ran, whatever its status)",
       "  1  test: at least one test case failed",
       "  2  usage error (unknown option, missing argument)",
-      "  3  input error (unreadable file, invalid JSON, event does not fit the trigger, unknown trigger,",
-      "     unknown action, a change refused by the lifecycle rules)",
+      "  3  input error (unreadable file, invalid JSON, event does not fit the",
+      "     trigger, unknown trigger or action, a change refused by the lifecycle)",
       "  4  platform error (Interlock itself failed)"
     })
 public final class InterlockCli implements Runnable {

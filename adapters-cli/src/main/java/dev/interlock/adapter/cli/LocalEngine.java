@@ -6,7 +6,6 @@ import dev.interlock.adapter.jdbc.JdbcConfig;
 import dev.interlock.adapter.jdbc.JdbcStoreModule;
 import dev.interlock.adapter.jdbc.JdbcStores;
 import dev.interlock.adapter.rhino.RhinoConfig;
-import dev.interlock.adapter.rhino.RhinoModule;
 import dev.interlock.core.EngineConfig;
 import dev.interlock.core.Interlock;
 import dev.interlock.core.admin.ActionAdministration;
@@ -37,7 +36,7 @@ final class LocalEngine implements Target {
     }
     JdbcConfig jdbc = JdbcConfig.sqlite(dataDir).withKeysFromEnvironment().withWarnings(w -> out.diagnostic("warning: " + w));
     Injector injector = Guice.createInjector(
-        new CoreModule(EngineConfig.defaults()), new RhinoModule(RhinoConfig.defaults()), new JdbcStoreModule(jdbc));
+        new CoreModule(EngineConfig.defaults()), new LazyRhinoModule(RhinoConfig.defaults()), new JdbcStoreModule(jdbc));
     JdbcStores stores = injector.getInstance(JdbcStores.class);
     return new LocalEngine(injector.getInstance(Interlock.class), stores);
   }

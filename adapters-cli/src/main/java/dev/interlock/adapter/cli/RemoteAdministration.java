@@ -50,6 +50,11 @@ final class RemoteAdministration implements ActionAdministration {
     if (!request.dependencies().isEmpty()) {
       body.put("dependencies", dependencyList(request.dependencies()));
     }
+    if (!request.secrets().isEmpty()) {
+      List<Object> secrets = new ArrayList<>();
+      request.secrets().forEach((name, value) -> secrets.add(Map.of("name", name, "value", value)));
+      body.put("secrets", secrets);
+    }
     body.put("deploy", request.deploy());
     return action(server.call("POST", ACTIONS, body));
   }

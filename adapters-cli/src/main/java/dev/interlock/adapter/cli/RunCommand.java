@@ -29,8 +29,8 @@ import picocli.CommandLine.Parameters;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the given action files, in order, as the trigger's bound flow and prints the",
-      "execution record as JSON on standard output (diagnostics go to standard error)."
+      "Runs the given action files, in order, as the trigger's flow.",
+      "Prints the execution record as JSON on standard output (diagnostics go to standard error)."
     },
     footer = {
       "",

@@ -25,9 +25,9 @@ import picocli.CommandLine.Parameters;
     name = "test",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs test files (*.test.json, *.test.yaml; directories are searched) against",
-      "action files and checks the expected status, commands, outcome, logs and",
-      "requests. The format is described in docs/cli.md."
+      "Runs test files against action files and checks the expected results.",
+      "Test files are *.test.json, *.test.yaml and *.test.yml (directories are searched); each case checks"
+          + " status, commands, outcome, logs and requests. The format is described in docs/cli.md."
     },
     footer = {
       "",

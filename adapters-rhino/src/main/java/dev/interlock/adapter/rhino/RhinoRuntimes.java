@@ -17,4 +17,36 @@ public final class RhinoRuntimes {
     // The Node compatibility layer: globals, built-in modules, fetch with the egress policy.
     return new RhinoScriptRuntime(config, new NodeModules(config));
   }
+
+  /**
+   * As {@link #create}, but the runtime (shared scope, transpiler) is built on the first {@link
+   * ScriptRuntime#load}, not before: for short-lived processes such as the CLI's management
+   * commands, most of which never run code. {@link ScriptRuntime#supports} answers without building it.
+   */
+  public static ScriptRuntime lazy(RhinoConfig config) {
+    return new ScriptRuntime() {
+      private volatile ScriptRuntime delegate;
+
+      @Override
+      public boolean supports(String runtime) {
+        return RhinoScriptRuntime.supportsRuntime(runtime);
+      }
+
+      @Override
+      public dev.interlock.core.port.LoadedAction load(
+          dev.interlock.core.port.ActionSource source, dev.interlock.core.trigger.TriggerDefinition trigger) {
+        ScriptRuntime d = delegate;
+        if (d == null) {
+          synchronized (this) {
+            d = delegate;
+            if (d == null) {
+              d = create(config);
+              delegate = d;
+            }
+          }
+        }
+        return d.load(source, trigger);
+      }
+    };
+  }
 }

@@ -42,7 +42,12 @@ public final class RhinoScriptRuntime implements ScriptRuntime {
 
   @Override
   public boolean supports(String runtime) {
-    return RUNTIMES.contains(runtime);
+    return supportsRuntime(runtime);
+  }
+
+  /** Whether {@code runtime} names a runtime this adapter runs, without building one. */
+  public static boolean supportsRuntime(String runtime) {
+    return runtime != null && RUNTIMES.contains(runtime);
   }
 
   @Override
