@@ -40,6 +40,7 @@ import java.util.Set;
  * @param egressAllowList hosts actions may reach with outgoing requests (script runtime setting)
  * @param adminTokenSha256 SHA-256 (hex) of a token with every scope, or null
  * @param tokens further tokens, each stored as a hash with its scopes
+ * @param tls the certificate and key to serve HTTPS with on {@code port}, or null for plain HTTP
  */
 public record HttpConfig(
     String host,
@@ -62,7 +63,8 @@ public record HttpConfig(
     int asyncQueue,
     List<String> egressAllowList,
     String adminTokenSha256,
-    List<TokenDefinition> tokens) {
+    List<TokenDefinition> tokens,
+    Tls tls) {
 
   /** The default port of the service. */
   public static final int DEFAULT_PORT = 8780;
@@ -122,7 +124,29 @@ public record HttpConfig(
     return new HttpConfig(host, value, dataDir, databaseUrl, databaseUser, databasePassword, secretKeys,
         secretKeysFile, maxBodyBytes,
         httpThreads, idleTimeout, bodyReads, executeConcurrency, drainTimeout, accessLog, flowTimeout, asyncWorkers, asyncQueue, egressAllowList,
-        adminTokenSha256, tokens);
+        adminTokenSha256, tokens, tls);
+  }
+
+  /** Whether the server speaks HTTPS (TLS configured) rather than plain HTTP. */
+  public boolean https() {
+    return tls != null;
+  }
+
+  /**
+   * Where the server's TLS identity comes from: either PEM files ({@code tls.cert}, {@code tls.key})
+   * or a PKCS#12 / JKS keystore ({@code tls.keystore}, {@code tls.keystore.password}). Read and
+   * checked when the server starts.
+   *
+   * @param cert PEM certificate chain (server certificate first), or null when a keystore is used
+   * @param key PEM private key (PKCS#8, PKCS#1 RSA or SEC1 EC), or null when a keystore is used
+   * @param keystore PKCS#12 or JKS keystore holding one private key entry, or null
+   * @param keystorePassword its password (also the key's); never logged
+   */
+  public record Tls(Path cert, Path key, Path keystore, String keystorePassword) {
+    @Override
+    public String toString() {
+      return keystore != null ? "Tls[keystore=" + keystore + "]" : "Tls[cert=" + cert + ", key=" + key + "]";
+    }
   }
 
   /**
@@ -153,6 +177,6 @@ public record HttpConfig(
         + ", executeConcurrency=" + executeConcurrency + ", drainTimeout=" + drainTimeout + ", accessLog=" + accessLog
         + ", flowTimeout=" + flowTimeout
         + ", asyncWorkers=" + asyncWorkers + ", asyncQueue=" + asyncQueue + ", egressAllowList=" + egressAllowList
-        + ", tokens=" + tokens.stream().map(TokenDefinition::name).toList() + "]";
+        + ", tokens=" + tokens.stream().map(TokenDefinition::name).toList() + ", tls=" + tls + "]";
   }
 }

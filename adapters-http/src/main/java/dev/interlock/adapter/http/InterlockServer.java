@@ -111,7 +111,7 @@ public final class InterlockServer implements AutoCloseable {
       server.close();
       LOG.info("stopped");
     }, "interlock-shutdown"));
-    LOG.info("Interlock listening on http://" + config.host() + ":" + server.port() + " (store: "
+    LOG.info("Interlock listening on " + (config.https() ? "https" : "http") + "://" + config.host() + ":" + server.port() + " (store: "
         + (config.inMemory() ? "in memory" : Stores.jdbc(config).redactedUrl()) + ")");
     if (bootstrap != null && bootstrap.newToken() != null) {
       LOG.warning("Generated the bootstrap admin token (all scopes). It is shown only now; only its SHA-256 is kept in "

@@ -54,6 +54,10 @@ public final class ConfigLoader {
     d.put("admin.token", "");
     d.put("admin.token.sha256", "");
     d.put("config", "");
+    d.put("tls.cert", "");
+    d.put("tls.key", "");
+    d.put("tls.keystore", "");
+    d.put("tls.keystore.password", "");
     return d;
   }
 
@@ -80,7 +84,11 @@ public final class ConfigLoader {
       Map.entry("egress.allow", "hosts scripts may fetch besides public ones, host[:port], comma-separated"),
       Map.entry("admin.token", "admin API token (all scopes); empty: a bootstrap token is generated"),
       Map.entry("admin.token.sha256", "SHA-256 (hex) of the admin token, instead of the token itself"),
-      Map.entry("config", "properties file with any of these settings"));
+      Map.entry("config", "properties file with any of these settings"),
+      Map.entry("tls.cert", "PEM certificate chain; with tls.key the port serves HTTPS"),
+      Map.entry("tls.key", "PEM private key of tls.cert (PKCS#8, PKCS#1 RSA or SEC1 EC, unencrypted)"),
+      Map.entry("tls.keystore", "PKCS#12 or JKS keystore (instead of tls.cert/tls.key); the port serves HTTPS"),
+      Map.entry("tls.keystore.password", "password of tls.keystore and its key"));
 
   /** The {@code --help} text: every setting, its default, flag and environment variable. */
   public static String help() {
@@ -219,6 +227,7 @@ public final class ConfigLoader {
         egress.add(h);
       }
     }
+    HttpConfig.Tls tls = tls(m, problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid configuration:\n  - " + String.join("\n  - ", problems));
     }
@@ -227,7 +236,34 @@ public final class ConfigLoader {
         blankToNull(m.get("secret.keys")),
         blankToNull(m.get("secret.keys.file")) == null ? null : Path.of(m.get("secret.keys.file").trim()), maxBody, threads,
         Duration.ofMillis(idle), bodyReads, concurrency, Duration.ofMillis(drain), Boolean.parseBoolean(accessLog), Duration.ofMillis(flow), workers, queue, egress,
-        adminHash == null ? null : adminHash.toLowerCase(Locale.ROOT), tokens);
+        adminHash == null ? null : adminHash.toLowerCase(Locale.ROOT), tokens, tls);
+  }
+
+  /** The TLS settings: both PEM files, or a keystore; the files themselves are read at start. */
+  private static HttpConfig.Tls tls(Map<String, String> m, List<String> problems) {
+    String cert = blankToNull(m.get("tls.cert"));
+    String key = blankToNull(m.get("tls.key"));
+    String store = blankToNull(m.get("tls.keystore"));
+    String password = m.get("tls.keystore.password");
+    if (store != null && (cert != null || key != null)) {
+      problems.add("tls.keystore: set either tls.keystore or tls.cert with tls.key, not both");
+      return null;
+    }
+    if (store != null) {
+      return new HttpConfig.Tls(null, null, Path.of(store), password == null ? "" : password);
+    }
+    if (cert == null && key == null) {
+      if (password != null && !password.isEmpty()) {
+        problems.add("tls.keystore.password: set without tls.keystore");
+      }
+      return null;
+    }
+    if (cert == null || key == null) {
+      problems.add((cert == null ? "tls.cert" : "tls.key") + ": missing; HTTPS with PEM files needs both tls.cert and"
+          + " tls.key (or use tls.keystore)");
+      return null;
+    }
+    return new HttpConfig.Tls(Path.of(cert), Path.of(key), null, null);
   }
 
   private static int integer(Map<String, String> m, String key, int min, int max, List<String> problems) {

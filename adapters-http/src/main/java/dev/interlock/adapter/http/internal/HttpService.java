@@ -87,6 +87,8 @@ public final class HttpService implements AutoCloseable {
   public synchronized int start() {
     QueuedThreadPool pool = new QueuedThreadPool(config.httpThreads(), Math.min(8, config.httpThreads()));
     pool.setName("interlock-http");
+    // read before Jetty starts, so a bad certificate or password stops the start with its setting named
+    java.security.KeyStore identity = config.tls() == null ? null : TlsIdentity.load(config.tls());
     app = Javalin.create(c -> {
       c.showJavalinBanner = false;
       c.startupWatcherEnabled = false;
@@ -96,7 +98,18 @@ public final class HttpService implements AutoCloseable {
       c.http.defaultContentType = "application/json";
       c.jetty.threadPool = pool;
       c.jetty.addConnector((server, http) -> {
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        ServerConnector connector;
+        if (identity == null) {
+          connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        } else {
+          // HTTP/1.1 over TLS on the same port; the request's scheme becomes https
+          http.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer(false));
+          org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+          ssl.setKeyStore(identity);
+          ssl.setKeyStorePassword(TlsIdentity.MEMORY_PASSWORD);
+          ssl.setKeyManagerPassword(TlsIdentity.MEMORY_PASSWORD);
+          connector = new ServerConnector(server, ssl, new HttpConnectionFactory(http));
+        }
         connector.setHost(config.host());
         connector.setPort(config.port());
         // also bounds each blocking read of a request body: a stalled upload ends with 408
