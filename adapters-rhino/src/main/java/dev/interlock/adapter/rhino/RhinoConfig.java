@@ -24,6 +24,8 @@ package dev.interlock.adapter.rhino;
  *     so a script stops within a few thousand instructions of it, with {@code action_timeout}
  * @param fetchInterceptor answers scripts' HTTP requests before the network does (stubs in tests);
  *     {@link FetchInterceptor#NETWORK} by default
+ * @param packages installs the npm packages actions declare, at load; {@code null} (the default)
+ *     means none: declared dependencies then resolve only against the built-in modules
  */
 public record RhinoConfig(
     long maxAllocatedBytes,
@@ -35,7 +37,8 @@ public record RhinoConfig(
     RhinoEgress egress,
     java.util.List<HostModule> hostModules,
     java.time.Duration maxCpuTime,
-    FetchInterceptor fetchInterceptor) {
+    FetchInterceptor fetchInterceptor,
+    dev.interlock.core.port.PackageInstaller packages) {
 
   public RhinoConfig {
     java.util.Objects.requireNonNull(egress, "egress");
@@ -60,27 +63,36 @@ public record RhinoConfig(
       long maxAllocatedBytes, int maxPromiseJobs, int maxTimers, int maxStackDepth, int instructionObserverThreshold,
       boolean interpreted) {
     this(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted,
-        RhinoEgress.defaults(), java.util.List.of(), java.time.Duration.ofSeconds(5), FetchInterceptor.NETWORK);
+        RhinoEgress.defaults(), java.util.List.of(), java.time.Duration.ofSeconds(5), FetchInterceptor.NETWORK, null);
   }
 
   public RhinoConfig withEgress(RhinoEgress value) {
     return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold,
-        interpreted, value, hostModules, maxCpuTime, fetchInterceptor);
+        interpreted, value, hostModules, maxCpuTime, fetchInterceptor, packages);
   }
 
   public RhinoConfig withHostModules(java.util.List<HostModule> value) {
     return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold,
-        interpreted, egress, value, maxCpuTime, fetchInterceptor);
+        interpreted, egress, value, maxCpuTime, fetchInterceptor, packages);
   }
 
   public RhinoConfig withFetchInterceptor(FetchInterceptor value) {
     return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold,
-        interpreted, egress, hostModules, maxCpuTime, value);
+        interpreted, egress, hostModules, maxCpuTime, value, packages);
+  }
+
+  /**
+   * Installs the npm packages actions declare with {@code installer}, when an action version is
+   * loaded. Built-in modules keep their names: a declared {@code axios} is never installed.
+   */
+  public RhinoConfig withPackages(dev.interlock.core.port.PackageInstaller installer) {
+    return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold,
+        interpreted, egress, hostModules, maxCpuTime, fetchInterceptor, installer);
   }
 
   public RhinoConfig withMaxCpuTime(java.time.Duration value) {
     return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold,
-        interpreted, egress, hostModules, value, fetchInterceptor);
+        interpreted, egress, hostModules, value, fetchInterceptor, packages);
   }
 
   /**
@@ -92,14 +104,14 @@ public record RhinoConfig(
   }
 
   public RhinoConfig withMaxAllocatedBytes(long bytes) {
-    return new RhinoConfig(bytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted, egress, hostModules, maxCpuTime, fetchInterceptor);
+    return new RhinoConfig(bytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted, egress, hostModules, maxCpuTime, fetchInterceptor, packages);
   }
 
   public RhinoConfig withMaxPromiseJobs(int jobs) {
-    return new RhinoConfig(maxAllocatedBytes, jobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted, egress, hostModules, maxCpuTime, fetchInterceptor);
+    return new RhinoConfig(maxAllocatedBytes, jobs, maxTimers, maxStackDepth, instructionObserverThreshold, interpreted, egress, hostModules, maxCpuTime, fetchInterceptor, packages);
   }
 
   public RhinoConfig withInterpreted(boolean value) {
-    return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, value, egress, hostModules, maxCpuTime, fetchInterceptor);
+    return new RhinoConfig(maxAllocatedBytes, maxPromiseJobs, maxTimers, maxStackDepth, instructionObserverThreshold, value, egress, hostModules, maxCpuTime, fetchInterceptor, packages);
   }
 }

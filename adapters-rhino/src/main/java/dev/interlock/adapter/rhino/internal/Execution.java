@@ -127,6 +127,17 @@ final class Execution {
     this.dependencies = declared;
   }
 
+  private PackageLoader.Instances packages;
+
+  /** This execution's instantiated npm modules, or null when the action has no packages. */
+  PackageLoader.Instances packages() {
+    return packages;
+  }
+
+  void packages(PackageLoader.Instances value) {
+    this.packages = value;
+  }
+
   Budget budget() {
     return budget;
   }

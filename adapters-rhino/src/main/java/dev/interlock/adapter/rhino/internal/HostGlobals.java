@@ -52,6 +52,10 @@ final class HostGlobals {
     define(global, "require", 1, (cx, scope, thisObj, args) -> {
       String name = args.length == 0 ? "undefined" : ScriptRuntime.toString(args[0]);
       if (!modules.provides(name)) {
+        PackageLoader.Instances packages = Execution.current(cx).packages();
+        if (packages != null && !name.startsWith(".")) {
+          return packages.requireFromAction(cx, name);
+        }
         throw ScriptRuntime.constructError("Error", "Cannot find module '" + name + "'" + available(modules));
       }
       return modules.require(cx, Execution.current(cx).scope(), name);

@@ -42,10 +42,14 @@ final class RhinoLoadedAction implements LoadedAction {
   private final Scriptable api;
   private final ApiContract contract;
   private final java.util.Map<String, String> dependencies;
+  /** The action's npm packages, or null. */
+  private final PackageLoader packages;
 
   RhinoLoadedAction(
       RhinoConfig config, SandboxContextFactory factory, SharedScope shared, Script script, ModuleShape shape,
-      ErrorMapper errors, Scriptable api, ApiContract contract, java.util.Map<String, String> dependencies) {
+      ErrorMapper errors, Scriptable api, ApiContract contract, java.util.Map<String, String> dependencies,
+      PackageLoader packages) {
+    this.packages = packages;
     this.config = config;
     this.factory = factory;
     this.shared = shared;
@@ -196,6 +200,9 @@ final class RhinoLoadedAction implements LoadedAction {
               config.maxPromiseJobs(), config.maxCpuTime().toNanos()), config.maxTimers(), scope);
           execution.wakeup(this::wake);
           execution.dependencies(dependencies);
+          if (packages != null) {
+            execution.packages(packages.new Instances(scope));
+          }
           cx.execution = execution;
           return start(cx, execution, scope);
         }

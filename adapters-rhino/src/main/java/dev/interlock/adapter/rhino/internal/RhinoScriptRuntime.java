@@ -27,6 +27,8 @@ public final class RhinoScriptRuntime implements ScriptRuntime {
   private final SandboxContextFactory factory;
   private final HostModules modules;
   private final SharedScope shared;
+  /** Compiled npm package files, shared by every action this runtime loads. */
+  private final PackageLoader.Scripts packageScripts = new PackageLoader.Scripts(4_096);
 
   public RhinoScriptRuntime(RhinoConfig config) {
     this(config, HostModules.none());
@@ -54,9 +56,10 @@ public final class RhinoScriptRuntime implements ScriptRuntime {
   public LoadedAction load(ActionSource source, TriggerDefinition trigger) {
     Transpiler.Output es5 = Transpiler.transpile(source.code());
     ModuleShape shape = ModuleShape.of(source.code());
+    PackageLoader packages = packages(source);
     List<Problem> problems = new ArrayList<>();
     for (ModuleShape.Require r : shape.requires()) {
-      if (!modules.provides(r.module())) {
+      if (!modules.provides(r.module()) && (packages == null || !packages.providesRoot(r.module()))) {
         problems.add(new Problem(r.position(), "Cannot find module '" + r.module() + "'" + HostGlobals.available(modules)));
       }
     }
@@ -72,7 +75,27 @@ public final class RhinoScriptRuntime implements ScriptRuntime {
     ErrorMapper errors = new ErrorMapper(source.name(), es5.sourceMap());
     Script script = compile(es5.code(), errors);
     return new RhinoLoadedAction(config, factory, shared, script, shape, errors, apiTemplate(trigger), trigger.api(),
-        source.dependencies());
+        source.dependencies(), packages);
+  }
+
+  /**
+   * Installs the declared dependencies that are not built-in modules (built-ins win over npm for
+   * their names); null when there is nothing to install or no installer.
+   */
+  private PackageLoader packages(ActionSource source) {
+    if (config.packages() == null) {
+      return null;
+    }
+    java.util.Map<String, String> wanted = new java.util.LinkedHashMap<>();
+    source.dependencies().forEach((name, version) -> {
+      if (!modules.provides(name)) {
+        wanted.put(name, version);
+      }
+    });
+    if (wanted.isEmpty()) {
+      return null;
+    }
+    return new PackageLoader(config.packages().install(wanted), packageScripts, modules, shared);
   }
 
   /** The trigger's api functions, built and frozen once for every execution of the action. */
