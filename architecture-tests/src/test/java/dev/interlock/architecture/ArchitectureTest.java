@@ -21,7 +21,8 @@ class ArchitectureTest {
   };
 
   private static final String[] LIBRARY_ADAPTERS = {
-    "dev.interlock.adapter.rhino..", "dev.interlock.adapter.micrometer..", "dev.interlock.adapter.jdbc.."
+    "dev.interlock.adapter.rhino..", "dev.interlock.adapter.micrometer..", "dev.interlock.adapter.jdbc..",
+    "dev.interlock.adapter.npm.."
   };
 
   @Test
@@ -118,6 +119,7 @@ class ArchitectureTest {
     internalOf("dev.interlock.adapter.rhino");
     internalOf("dev.interlock.adapter.micrometer");
     internalOf("dev.interlock.adapter.jdbc");
+    internalOf("dev.interlock.adapter.npm");
     internalOf("dev.interlock.adapter.http");
     internalOf("dev.interlock.adapter.cli");
     for (String family : TRIGGER_FAMILIES) {
