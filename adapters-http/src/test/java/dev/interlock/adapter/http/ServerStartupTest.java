@@ -17,8 +17,9 @@ class ServerStartupTest {
         .contains("--port").contains("default: 8780").contains("INTERLOCK_PORT")
         .contains("--database.url").contains("INTERLOCK_DATABASE_URL")
         .contains("--flow.timeout.ms").contains("default: 20000")
-        .contains("--egress.allow").contains("--config");
-    assertThat(help.lines().filter(l -> l.startsWith("  --")).count()).isEqualTo(22);
+        .contains("--egress.allow").contains("--config")
+        .contains("--tls.cert").contains("--tls.key").contains("--tls.keystore").contains("INTERLOCK_TLS_KEYSTORE_PASSWORD");
+    assertThat(help.lines().filter(l -> l.startsWith("  --")).count()).isEqualTo(26);
     assertThat(help.lines().filter(l -> l.startsWith("  --")).allMatch(l -> l.trim().split("\\s+", 2).length == 2))
         .as("every setting has a description").isTrue();
   }
