@@ -2,7 +2,6 @@ package dev.interlock.adapter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.interlock.adapter.http.HttpConfig;
 import dev.interlock.adapter.http.InterlockServer;
 import dev.interlock.core.json.Json;
 import java.io.ByteArrayInputStream;
@@ -11,10 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -32,15 +28,8 @@ class RemoteTargetTest {
   private StringWriter err = new StringWriter();
 
   @BeforeAll
-  static void startServer() throws NoSuchAlgorithmException {
-    String sha = HexFormat.of().formatHex(
-        MessageDigest.getInstance("SHA-256").digest(TOKEN.getBytes(StandardCharsets.UTF_8)));
-    HttpConfig config = HttpConfig.load(new String[] {
-        "--port=0", "--host=127.0.0.1", "--database.url=memory:", "--access.log=false",
-        "--data.dir=" + Path.of("target", "remote-test-data"), "--token.admin.sha256=" + sha,
-        "--token.admin.scopes=read:actions,create:actions,update:actions,delete:actions,execute:triggers"},
-        Map.of());
-    server = InterlockServer.start(config, null);
+  static void startServer() {
+    server = LocalServer.start(TOKEN, "remote-test-data");
   }
 
   @AfterAll
