@@ -130,47 +130,10 @@ final class DeployDirectory {
         }
       }
     }
-    Map<String, String> deps = new LinkedHashMap<>();
-    List<Object> depList = list(json, "dependencies", where, problems);
-    for (int i = 0; i < depList.size(); i++) {
-      String at = "dependencies[" + i + "]";
-      if (!(depList.get(i) instanceof Map<?, ?> d)) {
-        problems.add(where + ": " + at + ": must be an object {name, version}");
-        continue;
-      }
-      Object n = d.get("name");
-      Object v = d.get("version");
-      if (!(n instanceof String ns) || ns.isBlank()) {
-        problems.add(where + ": " + at + ".name: must be a non-empty string");
-      } else if (!(v instanceof String vs) || vs.isBlank()) {
-        problems.add(where + ": " + at + ".version: must be a non-empty string");
-      } else if (deps.put(ns, vs) != null) {
-        problems.add(where + ": " + at + ".name: " + ns + " is listed twice");
-      }
-    }
-    Map<String, String> secrets = null;
-    if (json.containsKey("secrets")) {
-      secrets = new LinkedHashMap<>();
-      List<Object> secretList = list(json, "secrets", where, problems);
-      for (int i = 0; i < secretList.size(); i++) {
-        String at = "secrets[" + i + "]";
-        if (!(secretList.get(i) instanceof Map<?, ?> s)) {
-          problems.add(where + ": " + at + ": must be an object {name[, value]}");
-          continue;
-        }
-        Object n = s.get("name");
-        Object v = s.get("value");
-        if (!(n instanceof String ns) || ns.isBlank()) {
-          problems.add(where + ": " + at + ".name: must be a non-empty string");
-        } else if (v != null && !(v instanceof String)) {
-          problems.add(where + ": " + at + ".value: must be a string when given");
-        } else if (secrets.containsKey(ns)) {
-          problems.add(where + ": " + at + ".name: " + ns + " is listed twice");
-        } else {
-          secrets.put(ns, (String) v);
-        }
-      }
-    }
+    Map<String, String> deps = named(list(json, "dependencies", where, problems), "dependencies", "version", true, where, problems);
+    Map<String, String> secrets = json.containsKey("secrets")
+        ? named(list(json, "secrets", where, problems), "secrets", "value", false, where, problems)
+        : null;
     String trigger = null;
     List<Object> triggers = list(json, "supported_triggers", where, problems);
     if (triggers.size() != 1) {
@@ -281,5 +244,35 @@ final class DeployDirectory {
     } catch (IllegalArgumentException e) {
       return p.toString();
     }
+  }
+
+  /**
+   * {@code [{name, <valueKey>}]} entries by name; every problem names the entry. A required value
+   * must be a non-empty string, an optional one a string when given (absent values map to null).
+   */
+  private static Map<String, String> named(List<Object> entries, String field, String valueKey, boolean valueRequired,
+      String where, List<String> problems) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      String at = where + ": " + field + "[" + i + "]";
+      if (!(entries.get(i) instanceof Map<?, ?> e)) {
+        problems.add(at + ": must be an object {name" + (valueRequired ? ", " + valueKey + "}" : "[, " + valueKey + "]}"));
+        continue;
+      }
+      Object n = e.get("name");
+      Object v = e.get(valueKey);
+      if (!(n instanceof String ns) || ns.isBlank()) {
+        problems.add(at + ".name: must be a non-empty string");
+      } else if (valueRequired && (!(v instanceof String vs) || vs.isBlank())) {
+        problems.add(at + "." + valueKey + ": must be a non-empty string");
+      } else if (!valueRequired && v != null && !(v instanceof String)) {
+        problems.add(at + "." + valueKey + ": must be a string when given");
+      } else if (out.containsKey(ns)) {
+        problems.add(at + ".name: " + ns + " is listed twice");
+      } else {
+        out.put(ns, (String) v);
+      }
+    }
+    return out;
   }
 }
